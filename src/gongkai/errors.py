@@ -1,0 +1,50 @@
+"""One exception hierarchy for misuse, and the stable codes for per-document errors.
+
+Defects in a report's data are findings (``gongkai.audit``), never exceptions.
+A document that cannot be read is recorded as a :class:`DocumentError` in the
+result with status ``failed``; :class:`InputError` carries it out of a reader.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel
+
+DOCUMENT_ERRORS: dict[str, str] = {
+    "E101": "文件不存在",
+    "E102": "文件无法读取",
+    "E103": "文件为空",
+    "E104": "不支持的文件格式",
+    "E105": "无法识别文本编码",
+    "E106": "不是政府信息公开工作年度报告",
+    "E107": "文件过大",
+    "E108": "读取时发生内部错误",
+}
+"""Stable codes of per-document errors (never reused)."""
+
+
+class DocumentError(BaseModel):
+    code: str
+    message: str
+    stage: Literal["read", "extract", "audit"] = "read"
+
+
+class GongkaiError(Exception):
+    """Base of every exception gongkai raises on purpose."""
+
+
+class InputError(GongkaiError):
+    """A source document cannot be read; carries a stable code and a Chinese message."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(f"{code} {message}")
+        self.code = code
+        self.message = message
+
+    def to_error(self, stage: Literal["read", "extract", "audit"] = "read") -> DocumentError:
+        return DocumentError(code=self.code, message=self.message, stage=stage)
+
+
+class UsageError(GongkaiError):
+    """The caller used the API or CLI wrongly (bad option, unknown rule code…)."""

@@ -1,0 +1,97 @@
+"""Extractor: RawDocument → AnnualReport, in small inspectable stages.
+
+Stages: find headings and title (:mod:`sections`), locate table regions
+(:mod:`locate`), build records (:mod:`records`), tie them to template rows
+(:mod:`align`), assemble tables (:mod:`table2`, :mod:`table3`, :mod:`table4`)
+and read metadata (:mod:`metadata`).
+"""
+
+from __future__ import annotations
+
+from gongkai.errors import InputError
+from gongkai.extract.locate import Regions, locate
+from gongkai.extract.metadata import read_metadata
+from gongkai.extract.records import is_page_number
+from gongkai.extract.sections import Heading, find_headings, find_title
+from gongkai.extract.table2 import build_table2
+from gongkai.extract.table3 import build_table3
+from gongkai.extract.table4 import build_table4
+from gongkai.model import SECTIONS, AnnualReport, Section, TextLine
+from gongkai.readers.raw import RawDocument, RawRow
+
+
+def _in_tables(regions: Regions) -> set[int]:
+    inside: set[int] = set()
+    for r in (regions.table2, regions.table3, regions.table4):
+        if r is not None:
+            inside.update(range(r[0], r[1]))
+    return inside
+
+
+def _sections(rows: list[RawRow], headings: list[Heading], inside: set[int], stop: int) -> list[Section]:
+    out: list[Section] = []
+    bounds = [h.index for h in headings] + [stop]
+    for h, end in zip(headings, bounds[1:], strict=True):
+        spec = SECTIONS[h.number - 1]
+        texts = [
+            rows[i].text.strip()
+            for i in range(h.index + 1, max(end, h.index + 1))
+            if i not in inside and rows[i].kind == "text" and not is_page_number(rows[i].text)
+        ]
+        out.append(
+            Section(
+                number=h.number,
+                key=spec.key,
+                title=h.text,
+                printed_number=h.numeral,
+                text="\n".join(t for t in texts if t),
+                provenance=rows[h.index].prov,
+                end_line=rows[end - 1].prov.line if end - 1 >= 0 and end - 1 < len(rows) else None,
+            )
+        )
+    return out
+
+
+def extract(raw: RawDocument) -> AnnualReport:
+    """Build the structured report from a raw document.
+
+    Raises:
+        InputError: E106 when the document has neither section headings nor tables.
+    """
+    rows = raw.rows
+    headings = find_headings(rows)
+    regions = locate(rows, headings)
+    if not headings and regions.table3 is None and regions.table2 is None:
+        raise InputError("E106", "未找到年度报告的章节标题或统计表，不像是政府信息公开工作年度报告")
+    first = headings[0].index if headings else (regions.table2 or regions.table3 or (0, 0))[0]
+    title = find_title(rows, first)
+    last_heading = headings[-1].index if headings else first
+    meta, sig_start = read_metadata(rows, title, first, last_heading, raw.hints)
+    report = AnnualReport(source_file=raw.path, source_format=raw.format, metadata=meta)
+    fmt_2019 = False
+    if regions.table2:
+        report.table2, fmt_2019 = build_table2(rows[regions.table2[0] : regions.table2[1]])
+    if regions.table3:
+        report.table3 = build_table3(rows[regions.table3[0] : regions.table3[1]])
+    if regions.table4:
+        report.table4 = build_table4(rows[regions.table4[0] : regions.table4[1]])
+    if fmt_2019:
+        report.format = "2019"
+    elif regions.table2 or regions.table3:
+        report.format = "2021"
+    inside = _in_tables(regions)
+    stop = sig_start if sig_start is not None and sig_start > last_heading else len(rows)
+    report.sections = _sections(rows, headings, inside, stop)
+    section_of = {}
+    for h, nxt in zip(headings, [h.index for h in headings[1:]] + [len(rows)], strict=True):
+        for i in range(h.index, nxt):
+            section_of[i] = h.number
+    report.lines = [
+        TextLine(text=r.text.strip(), provenance=r.prov, section=section_of.get(i))
+        for i, r in enumerate(rows)
+        if r.kind == "text" and i not in inside and r.text.strip()
+    ]
+    return report
+
+
+__all__ = ["extract"]

@@ -1,0 +1,119 @@
+"""Assemble TableData from a region's records: cells with raw text, value and provenance."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from gongkai.extract.align import Placement, place
+from gongkai.extract.numbers import parse_cell
+from gongkai.extract.records import Record
+from gongkai.model import Cell, ColumnSpec, RowEvidence, TableData, TableSpec, UnplacedRow
+from gongkai.model.report import CellState
+from gongkai.readers.raw import RawCell
+
+Alignment = str
+
+
+def align_values(cells: Sequence[RawCell], n: int) -> tuple[list[RawCell] | None, Alignment]:
+    """Fit a record's value cells to ``n`` columns without guessing.
+
+    Blank cells at either edge may be layout (merged label cells, a trailing
+    tab); they are dropped only when exactly one way of dropping them leaves
+    ``n`` cells.  Extra cells that are all equal (sixteen zeros for fifteen
+    columns) give the same values whichever way they align: ``redundant``.
+    """
+    k = len(cells)
+    if k == n:
+        return list(cells), "exact"
+    if k < n:
+        return None, "misaligned"
+    windows = [cells[i : i + n] for i in range(k - n + 1)]
+    valid = [
+        w for i, w in enumerate(windows) if all(not c.text.strip() for c in list(cells[:i]) + list(cells[i + n :]))
+    ]
+    if len(valid) == 1:
+        return list(valid[0]), "trimmed"
+    texts = {tuple(c.text.strip() for c in w) for w in windows}
+    if len(texts) == 1:
+        return list(windows[0]), "redundant"
+    if valid and len({tuple(c.text.strip() for c in w) for w in valid}) == 1:
+        return list(valid[0]), "trimmed"
+    return None, "misaligned"
+
+
+def make_cell(raw: RawCell, note: str | None = None) -> Cell:
+    parsed = parse_cell(raw.text)
+    state: CellState = parsed.state
+    return Cell(
+        raw=raw.text,
+        value=parsed.value,
+        state=state,
+        note=parsed.note if parsed.note else note,
+        provenance=raw.prov,
+    )
+
+
+def absent_row(fields: Sequence[ColumnSpec]) -> dict[str, Cell]:
+    return {f.key: Cell() for f in fields}
+
+
+def fill_row(
+    table: TableData,
+    key: str,
+    fields: Sequence[ColumnSpec],
+    record: Record,
+    match: str,
+) -> None:
+    """Put a placed record's values into ``table.rows[key]`` and record the evidence."""
+    aligned, alignment = align_values(record.values, len(fields))
+    evidence = RowEvidence(
+        key=key,
+        printed_label=record.printed_label or None,
+        match=match,  # type: ignore[arg-type]
+        raw_cells=[c.text for c in record.values],
+        expected_cells=len(fields),
+        alignment=alignment,  # type: ignore[arg-type]
+        provenance=record.prov,
+    )
+    table.row_evidence[key] = evidence
+    if aligned is None:
+        table.rows[key] = absent_row(fields)
+        return
+    offset = record.values.index(aligned[0]) if aligned else 0
+    table.rows[key] = {
+        f.key: make_cell(c, record.notes.get(offset + i)) for i, (f, c) in enumerate(zip(fields, aligned, strict=True))
+    }
+
+
+def assemble(
+    table: TableData,
+    spec: TableSpec,
+    records: list[Record],
+    slots: list[str],
+    width: int | None,
+    columns: Sequence[ColumnSpec] | None = None,
+) -> list[Placement]:
+    """Place records and fill ``table``.  ``width`` is the shared column count (table3) or None."""
+    fits = [width is not None and align_values(r.values, width)[0] is not None for r in records]
+    placements = place(records, spec, slots, fits)
+    for p in placements:
+        if p.key is None:
+            table.unplaced.append(
+                UnplacedRow(
+                    labels=p.record.all_labels,
+                    raw_cells=[c.text for c in p.record.values],
+                    reason=p.reason or "无法识别行标签",
+                    provenance=p.record.prov,
+                )
+            )
+            continue
+        row = spec.row(p.key)
+        fields = columns if columns is not None else spec.fields_of(row)
+        fill_row(table, p.key, fields, p.record, p.match)
+    for row in spec.rows:
+        if row.key not in table.rows and not row.optional:
+            fields = columns if columns is not None else spec.fields_of(row)
+            table.rows[row.key] = absent_row(fields)
+            table.row_evidence[row.key] = RowEvidence(key=row.key, expected_cells=len(fields))
+    table.rows = {r.key: table.rows[r.key] for r in spec.rows if r.key in table.rows}
+    return placements

@@ -1,0 +1,36 @@
+"""Label normalisation shared by the readers, the extractor and the audit.
+
+Labels in real reports carry spaces and line breaks, half- or full-width
+brackets, different quotes and list punctuation.  :func:`label_key` reduces a
+label to the characters that identify it (CJK characters, letters and
+digits), so that every spelling of the same label gives the same key.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_KEEP = re.compile(r"[^0-9A-Za-z\u3400-\u9fff]+")
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．，：；（）", "0123456789.,:;()")
+
+
+@lru_cache(maxsize=8192)
+def label_key(text: str) -> str:
+    """Reduce a label to its identifying characters.
+
+    >>> label_key("（三） 不予公开\\n1. 属于国家秘密")
+    '三不予公开1属于国家秘密'
+    """
+    return _KEEP.sub("", unicodedata.normalize("NFKC", text))
+
+
+def squash(text: str) -> str:
+    """Remove all whitespace (labels are printed with spaces and line breaks)."""
+    return "".join(text.split())
+
+
+def to_halfwidth_digits(text: str) -> str:
+    """Full-width digits and number punctuation to ASCII; leaves other text alone."""
+    return text.translate(_FULLWIDTH)

@@ -1,0 +1,71 @@
+"""Readers: one module per input format, each giving a RawDocument."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from gongkai.errors import InputError
+from gongkai.readers.detect import decode, html_declared_charset, sniff_binary, sniff_text
+from gongkai.readers.html import read_html
+from gongkai.readers.markdown import read_markdown
+from gongkai.readers.raw import RawCell, RawDocument, RawRow
+from gongkai.readers.text import read_text
+
+MAX_BYTES = 50 * 1024 * 1024
+
+_UNSUPPORTED = {
+    "pdf": "PDF 文件",
+    "docx": "Word（.docx）文件",
+    "doc": "旧版 Word（.doc/.wps）文件",
+    "image": "图片",
+    "zip": "ZIP 压缩文件",
+    "binary": "二进制文件",
+}
+
+
+def read_bytes(data: bytes, path: str) -> RawDocument:
+    """Read a document from bytes; the format is sniffed from the content.
+
+    Raises:
+        InputError: E103 empty, E104 unsupported format, E105 undecodable text.
+    """
+    if not data.strip():
+        raise InputError("E103", "文件为空")
+    fmt = sniff_binary(data)
+    if fmt is not None:
+        raise InputError("E104", f"暂不支持读取{_UNSUPPORTED[fmt]}（当前支持纯文本、Markdown 和 HTML）")
+    text, encoding = decode(data, html_declared_charset(data))
+    if "\ufffd" in text[:4096] and text[:4096].count("\ufffd") > 20:
+        raise InputError("E105", "文本含大量无法解码的字符，编码无法识别")
+    kind = sniff_text(data, text)
+    if kind == "html":
+        return read_html(text, path, encoding)
+    if kind == "markdown":
+        return read_markdown(text, path, encoding)
+    return read_text(text, path, encoding)
+
+
+def read_path(path: str | Path) -> RawDocument:
+    """Read a document from a file path.
+
+    Raises:
+        InputError: E101 not found, E102 unreadable, E107 too large, and those of :func:`read_bytes`.
+    """
+    p = Path(path)
+    if not p.exists():
+        raise InputError("E101", f"文件不存在：{p}")
+    if not p.is_file():
+        raise InputError("E102", f"不是普通文件：{p}")
+    try:
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError("E107", f"文件过大（{size // 1024 // 1024} MB，上限 {MAX_BYTES // 1024 // 1024} MB）")
+        data = p.read_bytes()
+    except PermissionError as exc:
+        raise InputError("E102", f"没有读取权限：{p}") from exc
+    except OSError as exc:
+        raise InputError("E102", f"文件无法读取：{exc.strerror or exc}") from exc
+    return read_bytes(data, str(path))
+
+
+__all__ = ["RawCell", "RawDocument", "RawRow", "read_bytes", "read_path"]

@@ -1,0 +1,192 @@
+"""HTML reader: a report inside a full government web page, or an HTML fragment.
+
+The article is found by content: the deepest element holding both the first
+and the last section headings.  Navigation, scripts and footers outside it are
+dropped; the page's own metadata table (发布机构 / 公开日期 …) is kept as hints.
+"""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+from lxml import etree
+
+from gongkai.errors import InputError
+from gongkai.model import Provenance
+from gongkai.readers.raw import RawCell, RawDocument, RawRow
+
+_DROP = ("script", "style", "noscript", "iframe", "head", "template", "svg", "select", "button")
+_BLOCK = {
+    "p", "div", "section", "article", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "tr",
+    "table", "blockquote", "pre", "dd", "dt", "dl", "center", "header", "footer", "nav", "main",
+    "aside", "form", "hr", "ucapcontent", "body", "html",
+}
+_FIRST = re.compile(r"一\s*[、.．]\s*总\s*体\s*情\s*况")
+_LAST = re.compile(r"六\s*[、.．]\s*其\s*他\s*需\s*要\s*报\s*告|其他需要报告的事项")
+_TITLE = re.compile(r"(政府信息公开|政务公开).{0,12}年度?报告")
+_DATE_LABELS = ("公开日期", "发布日期", "发布时间", "成文日期")
+_WS = re.compile(r"[ \t\r\n\u3000\xa0]+")
+
+
+def _clean(text: str) -> str:
+    return _WS.sub(" ", text).strip()
+
+
+def _text_of(el: etree._Element) -> str:
+    return _clean("".join(el.itertext()))
+
+
+def _find_main(body: etree._Element) -> etree._Element:
+    """Deepest element whose text holds both the first and last section headings."""
+    best = body
+    for el in body.iter():
+        if not isinstance(el.tag, str) or el.tag in ("table", "tr", "td", "th"):
+            continue
+        text = "".join(el.itertext())
+        if _FIRST.search(text) and _LAST.search(text):
+            best = el
+    return best
+
+
+def _title_root(main: etree._Element) -> etree._Element:
+    """Nearest ancestor (or main) whose text before the first heading holds a report title."""
+    el: etree._Element | None = main
+    while el is not None:
+        text = "".join(el.itertext())
+        m = _FIRST.search(text)
+        if m and _TITLE.search(text[: m.start()]):
+            return el
+        el = el.getparent()
+    return main
+
+
+class _Walker:
+    def __init__(self, path: str, main: etree._Element) -> None:
+        self.path = path
+        self.main = main
+        self.rows: list[RawRow] = []
+        self.buf: list[str] = []
+        self.buf_line: int | None = None
+        self.table_no = 0
+        self.done = False
+
+    def flush(self) -> None:
+        text = _clean("".join(self.buf))
+        if text:
+            prov = Provenance(file=self.path, line=self.buf_line)
+            self.rows.append(RawRow([RawCell(text, prov)], "text"))
+        self.buf = []
+        self.buf_line = None
+
+    def add_text(self, text: str | None, line: int | None) -> None:
+        if text:
+            if self.buf_line is None and text.strip():
+                self.buf_line = line
+            self.buf.append(text)
+
+    def walk(self, el: etree._Element) -> None:
+        if self.done or not isinstance(el.tag, str):
+            return
+        tag = el.tag.lower()
+        line = el.sourceline
+        if tag == "br":
+            self.flush()
+        elif tag == "table":
+            self.flush()
+            self.table(el)
+        else:
+            block = tag in _BLOCK
+            if block:
+                self.flush()
+            self.add_text(el.text, line)
+            for child in el:
+                self.walk(child)
+                if self.done:
+                    return
+                self.add_text(child.tail, line)
+            if block:
+                self.flush()
+        if el is self.main:
+            self.flush()
+            self.done = True
+
+    def table(self, table: etree._Element) -> None:
+        self.table_no += 1
+        no = self.table_no
+        row_no = 0
+        for tr in table.iter("tr"):
+            if _owner_table(tr) is not table:
+                continue
+            row_no += 1
+            cells: list[RawCell] = []
+            for col, td in enumerate((c for c in tr if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")), 1):
+                prov = Provenance(file=self.path, line=td.sourceline, table=no, row=row_no, column=col)
+                cells.append(
+                    RawCell(_text_of(td), prov, colspan=_span(td.get("colspan")), rowspan=_span(td.get("rowspan")))
+                )
+            if cells:
+                self.rows.append(RawRow(cells, "cells", table=no))
+
+
+def _owner_table(tr: etree._Element) -> etree._Element | None:
+    p = tr.getparent()
+    while p is not None and p.tag != "table":
+        p = p.getparent()
+    return p
+
+
+def _span(value: str | None) -> int:
+    try:
+        return max(1, min(int(value or 1), 1000))
+    except ValueError:
+        return 1
+
+
+def _hints(doc: etree._Element, title_root: etree._Element) -> dict[str, str]:
+    hints: dict[str, str] = {}
+    t = doc.find(".//title")
+    if t is not None and t.text:
+        hints["page_title"] = _clean(t.text)
+    # the page's metadata table or lines before the article: 公开日期 2024-01-17
+    for td in doc.iter("td", "th", "span", "div", "p", "li"):
+        text = _text_of(td)
+        for label in _DATE_LABELS:
+            if text.startswith(label) and "publication_date" not in hints:
+                rest = text[len(label) :].lstrip("：: ")
+                if not rest:
+                    nxt = td.getnext()
+                    rest = _text_of(nxt) if nxt is not None else ""
+                if re.match(r"\d{4}", rest):
+                    hints["publication_date"] = rest[:19]
+        if text.startswith("来源：") and text[3:].startswith("http") and "source_url" not in hints:
+            hints["source_url"] = text[3:].strip()
+    return hints
+
+
+def read_html(text: str, path: str, encoding: str | None) -> RawDocument:
+    """Parse an HTML page or fragment into rows.
+
+    Raises:
+        InputError: E106 when the page has no body text at all.
+    """
+    try:
+        doc = lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError) as exc:
+        raise InputError("E106", f"无法解析 HTML：{exc}") from exc
+    for bad in doc.xpath("//" + "|//".join(_DROP)):
+        if bad.tag != "head":
+            bad.drop_tree()
+    hints = _hints(doc, doc)
+    body = doc.find("body")
+    if body is None:
+        body = doc
+    head = doc.find("head")
+    if head is not None:
+        head.drop_tree()
+    main = _find_main(body)
+    root = _title_root(main)
+    walker = _Walker(path, main)
+    walker.walk(root)
+    walker.flush()
+    return RawDocument(path=path, format="html", encoding=encoding, rows=walker.rows, hints=hints)
