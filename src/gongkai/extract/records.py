@@ -31,6 +31,8 @@ class Record:
     single_run: bool = False
     """Built from one-cell-per-line values (no blank cells can be represented)."""
     notes: dict[int, str] = field(default_factory=dict)
+    blank: bool = False
+    """Every value cell is blank: a data row left empty, or a group label row (decided per table)."""
     weak_labels: list[str] = field(default_factory=list)
     """Label text that cannot be trusted to name this row (prose lines between table rows)."""
     pending_from_text: list[bool] = field(default_factory=list)
@@ -103,6 +105,10 @@ def build_records(rows: list[RawRow], is_header: HeaderTest) -> tuple[list[Recor
             if is_header(row, labels):
                 headers.append(row)
                 continue
+            if row.kind == "cells" and values and (labels or len(values) >= 5):
+                records.append(
+                    Record(labels, list(pending), list(values), row.prov, blank=True, pending_from_text=list(pending_text))
+                )
             for x in labels:
                 if x.strip():
                     pending.append(x)

@@ -65,7 +65,16 @@ def build_table3(rows: list[RawRow]) -> TableData:
         widths[len(r.values)] += 1
     columns, evidence, layout = _columns(headers, widths)
     table.column_evidence = evidence
-    keys = {m.key for r in records for m in identify(r, TABLE3) if len(identify(r, TABLE3)) == 1}
+    keys = set()
+    for r in records:
+        ms = identify(r, TABLE3)
+        if len(ms) == 1 and not (r.blank and TABLE3.row(ms[0].key).optional):
+            keys.add(ms[0].key)
+    blank_other = any(
+        r.blank and [m.key for m in identify(r, TABLE3)] == ["other_total"] for r in records
+    )
+    if blank_other and not keys & _SIX_ITEMS:
+        keys.add("other_total")
     if keys & _SIX_ITEMS or "other_total" not in keys:
         slots = _LAYOUT_2021
     else:

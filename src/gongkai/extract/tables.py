@@ -41,6 +41,16 @@ def align_values(cells: Sequence[RawCell], n: int) -> tuple[list[RawCell] | None
     return None, "misaligned"
 
 
+def _blank_is_row(record: Record, spec: TableSpec, slots: list[str]) -> bool:
+    from gongkai.extract.align import identify
+
+    ms = identify(record, spec)
+    if len(ms) != 1:
+        return False
+    row = spec.row(ms[0].key)
+    return not row.optional or row.key in slots
+
+
 def make_cell(raw: RawCell, note: str | None = None) -> Cell:
     parsed = parse_cell(raw.text)
     state: CellState = parsed.state
@@ -93,7 +103,13 @@ def assemble(
     width: int | None,
     columns: Sequence[ColumnSpec] | None = None,
 ) -> list[Placement]:
-    """Place records and fill ``table``.  ``width`` is the shared column count (table3) or None."""
+    """Place records and fill ``table``.  ``width`` is the shared column count (table3) or None.
+
+    Blank records (every value cell empty) are data rows only when their label
+    names a row; a group label row such as ``（三）不予公开`` with empty cells
+    is dropped unless the layout prints that group as one row.
+    """
+    records = [r for r in records if not r.blank or _blank_is_row(r, spec, slots)]
     fits = [width is not None and align_values(r.values, width)[0] is not None for r in records]
     placements = place(records, spec, slots, fits)
     for p in placements:
@@ -110,8 +126,9 @@ def assemble(
         row = spec.row(p.key)
         fields = columns if columns is not None else spec.fields_of(row)
         fill_row(table, p.key, fields, p.record, p.match)
+    expected = set(slots) if slots else {r.key for r in spec.rows if not r.optional}
     for row in spec.rows:
-        if row.key not in table.rows and not row.optional:
+        if row.key not in table.rows and row.key in expected:
             fields = columns if columns is not None else spec.fields_of(row)
             table.rows[row.key] = absent_row(fields)
             table.row_evidence[row.key] = RowEvidence(key=row.key, expected_cells=len(fields))
