@@ -33,15 +33,15 @@ def _cell(value: int | float | None, line: int, column: int) -> Cell:
 def table3_values() -> dict[str, list[int]]:
     """Row key → the seven column values (six applicant columns + total) of a consistent table 3."""
     rows: dict[str, list[int]] = {}
-    rows["new_received"] = _NEW + [sum(_NEW)]
-    rows["carried_over"] = _CARRIED_OVER + [sum(_CARRIED_OVER)]
+    rows["new_received"] = [*_NEW, sum(_NEW)]
+    rows["carried_over"] = [*_CARRIED_OVER, sum(_CARRIED_OVER)]
     totals = [0] * 6
     for key in OUTCOME_ROWS_2021:
         vals = _OUTCOMES.get(key, [0] * 6)
-        rows[key] = vals + [sum(vals)]
+        rows[key] = [*vals, sum(vals)]
         totals = [a + b for a, b in zip(totals, vals, strict=True)]
-    rows["total_processed"] = totals + [sum(totals)]
-    rows["carried_forward"] = _FORWARD + [sum(_FORWARD)]
+    rows["total_processed"] = [*totals, sum(totals)]
+    rows["carried_forward"] = [*_FORWARD, sum(_FORWARD)]
     return rows
 
 
@@ -75,21 +75,36 @@ def make_report(**metadata: object) -> AnnualReport:
     }
     for row in TABLE2.rows:
         line += 1
-        t2.rows[row.key] = {f.key: _cell(v, line, i + 2) for i, (f, v) in enumerate(zip(row.fields, t2_values[row.key], strict=True))}
-        t2.row_evidence[row.key] = RowEvidence(key=row.key, printed_label=row.label, match="exact", alignment="exact", expected_cells=len(row.fields))
+        t2.rows[row.key] = {
+            f.key: _cell(v, line, i + 2) for i, (f, v) in enumerate(zip(row.fields, t2_values[row.key], strict=True))
+        }
+        t2.row_evidence[row.key] = RowEvidence(
+            key=row.key, printed_label=row.label, match="exact", alignment="exact", expected_cells=len(row.fields)
+        )
     t3 = TableData(id="table3", found=True)
     values = table3_values()
     for row in TABLE3.rows:
         if row.optional:
             continue
         line += 1
-        t3.rows[row.key] = {c.key: _cell(v, line, i + 2) for i, (c, v) in enumerate(zip(TABLE3.columns, values[row.key], strict=True))}
-        t3.row_evidence[row.key] = RowEvidence(key=row.key, printed_label=row.label, match="exact", alignment="exact", expected_cells=7)
+        t3.rows[row.key] = {
+            c.key: _cell(v, line, i + 2) for i, (c, v) in enumerate(zip(TABLE3.columns, values[row.key], strict=True))
+        }
+        t3.row_evidence[row.key] = RowEvidence(
+            key=row.key, printed_label=row.label, match="exact", alignment="exact", expected_cells=7
+        )
     t4 = TableData(id="table4", found=True)
-    t4_values = {"administrative_review": [1, 1, 0, 1, 3], "litigation_direct": [1, 0, 0, 0, 1], "litigation_after_review": [0, 0, 0, 0, 0]}
+    t4_values = {
+        "administrative_review": [1, 1, 0, 1, 3],
+        "litigation_direct": [1, 0, 0, 0, 1],
+        "litigation_after_review": [0, 0, 0, 0, 0],
+    }
     line += 5
     for g, row in enumerate(TABLE4.rows):
-        t4.rows[row.key] = {f.key: _cell(v, line, g * 5 + i + 1) for i, (f, v) in enumerate(zip(row.fields, t4_values[row.key], strict=True))}
+        t4.rows[row.key] = {
+            f.key: _cell(v, line, g * 5 + i + 1)
+            for i, (f, v) in enumerate(zip(row.fields, t4_values[row.key], strict=True))
+        }
         t4.row_evidence[row.key] = RowEvidence(key=row.key, match="exact", alignment="exact", expected_cells=15)
     report.table2, report.table3, report.table4 = t2, t3, t4
     texts = {
@@ -102,20 +117,36 @@ def make_report(**metadata: object) -> AnnualReport:
     }
     for spec in SECTIONS:
         line += 2
-        report.sections.append(Section(number=spec.number, key=spec.key, title=spec.title, printed_number=spec.title[0],
-                                       text=texts[spec.number], provenance=Provenance(file=FILE, line=line)))
+        report.sections.append(
+            Section(
+                number=spec.number,
+                key=spec.key,
+                title=spec.title,
+                printed_number=spec.title[0],
+                text=texts[spec.number],
+                provenance=Provenance(file=FILE, line=line),
+            )
+        )
         report.lines.append(TextLine(text=spec.title, provenance=Provenance(file=FILE, line=line), section=spec.number))
         if texts[spec.number]:
-            report.lines.append(TextLine(text=texts[spec.number], provenance=Provenance(file=FILE, line=line + 1), section=spec.number))
+            report.lines.append(
+                TextLine(text=texts[spec.number], provenance=Provenance(file=FILE, line=line + 1), section=spec.number)
+            )
     return report
 
 
-def set_cell(report: AnnualReport, table: str, row: str, col: str, value: int | float | None, raw: str | None = None) -> AnnualReport:
+def set_cell(
+    report: AnnualReport, table: str, row: str, col: str, value: int | float | None, raw: str | None = None
+) -> AnnualReport:
     """Return a copy of ``report`` with one cell changed (None makes it blank)."""
     out = deepcopy(report)
     cell = out.table(table).rows[row][col]
     if value is None:
-        out.table(table).rows[row][col] = cell.model_copy(update={"raw": raw if raw is not None else "", "value": None, "state": "blank" if not raw else "marker"})
+        out.table(table).rows[row][col] = cell.model_copy(
+            update={"raw": raw if raw is not None else "", "value": None, "state": "blank" if not raw else "marker"}
+        )
     else:
-        out.table(table).rows[row][col] = cell.model_copy(update={"raw": raw if raw is not None else str(value), "value": value, "state": "number"})
+        out.table(table).rows[row][col] = cell.model_copy(
+            update={"raw": raw if raw is not None else str(value), "value": value, "state": "number"}
+        )
     return out

@@ -53,13 +53,13 @@ def check_path(path: str | Path, rules: list[type[Rule]] | None = None) -> Docum
         report = read_report(path)
     except InputError as exc:
         return DocumentResult(path=p, status="failed", errors=[exc.to_error()], seconds=time.perf_counter() - start)
-    except Exception as exc:  # noqa: BLE001 - one bad document must not stop a batch
+    except Exception as exc:
         err = DocumentError(code="E108", message=f"读取时发生内部错误：{type(exc).__name__}: {exc}", stage="extract")
         return DocumentResult(path=p, status="failed", errors=[err], seconds=time.perf_counter() - start)
     errors: list[DocumentError] = []
     try:
         findings = audit(report, rules)
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         findings = []
         errors.append(DocumentError(code="E108", message=f"审核时发生内部错误：{exc}", stage="audit"))
     return DocumentResult(

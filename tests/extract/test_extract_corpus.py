@@ -117,5 +117,9 @@ def test_extract_corpus_pasted_plan_does_not_end_section_one() -> None:
 def test_extract_corpus_misnumbered_sections_are_recognised_by_title() -> None:
     report = read_report(SAMPLES / "shanghai-science-commission-2024.md")
     assert [(s.number, s.printed_number) for s in report.sections] == [
-        (1, "一"), (2, "一"), (3, "二"), (4, "三"), (6, "五")
+        (1, "一"),
+        (2, "一"),
+        (3, "二"),
+        (4, "三"),
+        (6, "五"),
     ]

@@ -5,8 +5,19 @@ from __future__ import annotations
 from gongkai.audit.finding import Finding, Location, Severity
 from gongkai.audit.rule import Rule, all_rules
 
-_ORDER = {"document": 0, "metadata": 1, "section1": 2, "section2": 3, "table2": 4, "section3": 5, "table3": 6,
-          "section4": 7, "table4": 8, "section5": 9, "section6": 10}
+_ORDER = {
+    "document": 0,
+    "metadata": 1,
+    "section1": 2,
+    "section2": 3,
+    "table2": 4,
+    "section3": 5,
+    "table3": 6,
+    "section4": 7,
+    "table4": 8,
+    "section5": 9,
+    "section6": 10,
+}
 
 
 def audit(report: object, rules: list[type[Rule]] | None = None) -> list[Finding]:
@@ -30,5 +41,7 @@ def audit(report: object, rules: list[type[Rule]] | None = None) -> list[Finding
                     location=Location(part="document"),
                 )
             )
-    findings.sort(key=lambda f: (_ORDER.get(f.location.part, 99), f.location.source.line or 0 if f.location.source else 0, f.code))
+    findings.sort(
+        key=lambda f: (_ORDER.get(f.location.part, 99), f.location.source.line or 0 if f.location.source else 0, f.code)
+    )
     return findings

@@ -9,6 +9,7 @@ otherwise they are kept as unplaced rows and reported — never guessed.
 from __future__ import annotations
 
 import difflib
+import itertools
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -157,7 +158,7 @@ def place(records: list[Record], spec: TableSpec, slots: list[str], fits: list[b
     order = {k: i for i, k in enumerate(slots)}
     anchors = [(i, order[p.key]) for i, p in enumerate(placements) if p.key in order]
     bounds = [(-1, -1), *anchors, (len(placements), len(slots))]
-    for (ri, si), (rj, sj) in zip(bounds, bounds[1:], strict=False):
+    for (ri, si), (rj, sj) in itertools.pairwise(bounds):
         between = [i for i in range(ri + 1, rj) if placements[i].key is None and not placements[i].reason]
         if not between:
             continue
@@ -176,9 +177,9 @@ def place(records: list[Record], spec: TableSpec, slots: list[str], fits: list[b
                 taken.add(key)
         else:
             for i in usable:
-                placements[i].reason = (
-                    f"无法确定所属行：此处有 {len(usable)} 个无标签的数据行，模板中对应位置有 {len(free)} 行"
-                )
+                placements[
+                    i
+                ].reason = f"无法确定所属行：此处有 {len(usable)} 个无标签的数据行，模板中对应位置有 {len(free)} 行"
     return placements
 
 

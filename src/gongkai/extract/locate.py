@@ -75,8 +75,10 @@ def locate(rows: list[RawRow], headings: list[Heading]) -> Regions:
     t4_start = _first(rows, t4_from, t4_to, _T4_FIELDS)
     if t4_start is not None:
         # include group labels printed just above the field header (行政复议 / 行政诉讼)
-        while t4_start - 1 > t4_from and _short(rows[t4_start - 1]) is not None and any(
-            w in squash(rows[t4_start - 1].text) for w in ("行政复议", "行政诉讼", "复议后起诉")
+        while (
+            t4_start - 1 > t4_from
+            and _short(rows[t4_start - 1]) is not None
+            and any(w in squash(rows[t4_start - 1].text) for w in ("行政复议", "行政诉讼", "复议后起诉"))
         ):
             t4_start -= 1
     if t4_start is None:

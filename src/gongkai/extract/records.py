@@ -15,8 +15,12 @@ from gongkai.model import Provenance
 from gongkai.model.labels import squash
 from gongkai.readers.raw import RawCell, RawRow
 
-_PAGE_NUMBER = re.compile(r"^[—\-－–―]{1,2}\s*\d{1,3}\s*[—\-－–―]{1,2}$|^第\s*\d{1,3}\s*页(\s*[/／共]\s*\d{1,3}\s*页?)?$")
-_TRAILING_NUMBERS = re.compile(r"^(.*?[\u3400-\u9fff）)”\"])\s+((?:[+-]?[\d,.]+|[/—－-])(?:\s+(?:[+-]?[\d,.]+|[/—－-]))*)$")
+_PAGE_NUMBER = re.compile(
+    r"^[—\-－–―]{1,2}\s*\d{1,3}\s*[—\-－–―]{1,2}$|^第\s*\d{1,3}\s*页(\s*[/／共]\s*\d{1,3}\s*页?)?$"
+)
+_TRAILING_NUMBERS = re.compile(
+    r"^(.*?[\u3400-\u9fff）)”\"])\s+((?:[+-]?[\d,.]+|[/—－-])(?:\s+(?:[+-]?[\d,.]+|[/—－-]))*)$"
+)
 _ANNOTATION = re.compile(r"^[（(](其中|含|包括|另有|注)")
 
 
@@ -107,7 +111,9 @@ def build_records(rows: list[RawRow], is_header: HeaderTest) -> tuple[list[Recor
                 continue
             if row.kind == "cells" and values and (labels or len(values) >= 5):
                 records.append(
-                    Record(labels, list(pending), list(values), row.prov, blank=True, pending_from_text=list(pending_text))
+                    Record(
+                        labels, list(pending), list(values), row.prov, blank=True, pending_from_text=list(pending_text)
+                    )
                 )
             for x in labels:
                 if x.strip():

@@ -15,7 +15,18 @@ from gongkai.model.template import LEGAL_ENTITY_SUBTOTAL, TABLE3, TABLE3_COLUMNS
 from gongkai.readers.raw import RawRow
 
 HEADER = HeaderTest(
-    ("勾稽", "申请人情况", "自然人", "商业企业", "科研机构", "社会公益", "法律服务", "法人或其他组织", "商业企", "科研机"),
+    (
+        "勾稽",
+        "申请人情况",
+        "自然人",
+        "商业企业",
+        "科研机构",
+        "社会公益",
+        "法律服务",
+        "法人或其他组织",
+        "商业企",
+        "科研机",
+    ),
     (re.compile(r"数据\d"),),
 )
 _LAYOUT_2021 = [r.key for r in TABLE3.rows if not r.optional]
@@ -25,7 +36,9 @@ _LAYOUT_SINGLE_OTHER = [
 _SIX_ITEMS = {"other_no_correction", "other_no_fee", "other_other"}
 
 
-def _columns(headers: list[RawRow], widths: Counter[int]) -> tuple[list[ColumnSpec], dict[str, ColumnEvidence], list[str]]:
+def _columns(
+    headers: list[RawRow], widths: Counter[int]
+) -> tuple[list[ColumnSpec], dict[str, ColumnEvidence], list[str]]:
     """Column order and the evidence of each printed column label."""
     text = label_key("".join(r.text for r in headers))
     evidence: dict[str, ColumnEvidence] = {}
@@ -49,7 +62,9 @@ def _columns(headers: list[RawRow], widths: Counter[int]) -> tuple[list[ColumnSp
         pos_nat = text.find("自然人")
         index = 6 if pos_sub > pos_other >= 0 else (1 if 0 <= pos_nat < pos_sub else 6)
         columns.insert(index, LEGAL_ENTITY_SUBTOTAL)
-        evidence[LEGAL_ENTITY_SUBTOTAL.key] = ColumnEvidence(key=LEGAL_ENTITY_SUBTOTAL.key, printed_label="小计", match="exact")
+        evidence[LEGAL_ENTITY_SUBTOTAL.key] = ColumnEvidence(
+            key=LEGAL_ENTITY_SUBTOTAL.key, printed_label="小计", match="exact"
+        )
         layout.append("legal_entity_subtotal_column")
     if re.search(r"数据\d", "".join(r.text for r in headers)):
         layout.append("generic_column_headers")
@@ -70,9 +85,7 @@ def build_table3(rows: list[RawRow]) -> TableData:
         ms = identify(r, TABLE3)
         if len(ms) == 1 and not (r.blank and TABLE3.row(ms[0].key).optional):
             keys.add(ms[0].key)
-    blank_other = any(
-        r.blank and [m.key for m in identify(r, TABLE3)] == ["other_total"] for r in records
-    )
+    blank_other = any(r.blank and [m.key for m in identify(r, TABLE3)] == ["other_total"] for r in records)
     if blank_other and not keys & _SIX_ITEMS:
         keys.add("other_total")
     if keys & _SIX_ITEMS or "other_total" not in keys:
@@ -81,7 +94,9 @@ def build_table3(rows: list[RawRow]) -> TableData:
         slots = _LAYOUT_SINGLE_OTHER
         layout.append("other_total_single_row")
     assemble(table, TABLE3, records, slots, len(columns), columns)
-    if keys & {"denied_total", "unavailable_total", "not_processed_total"} or (keys & _SIX_ITEMS and "other_total" in keys):
+    if keys & {"denied_total", "unavailable_total", "not_processed_total"} or (
+        keys & _SIX_ITEMS and "other_total" in keys
+    ):
         layout.append("category_subtotal_rows")
     table.layout = layout
     return table

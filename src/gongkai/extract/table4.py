@@ -39,7 +39,7 @@ def _place_wide(table: TableData, record: Record) -> None:
             match="exact",
             raw_cells=[c.text for c in record.values],
             expected_cells=15,
-            alignment=alignment,  # type: ignore[arg-type]
+            alignment=alignment,
             provenance=record.prov,
         )
 

@@ -79,10 +79,10 @@ def fill_row(
     evidence = RowEvidence(
         key=key,
         printed_label=record.printed_label or None,
-        match=match,  # type: ignore[arg-type]
+        match=match,
         raw_cells=[c.text for c in record.values],
         expected_cells=len(fields),
-        alignment=alignment,  # type: ignore[arg-type]
+        alignment=alignment,
         provenance=record.prov,
     )
     table.row_evidence[key] = evidence

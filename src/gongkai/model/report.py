@@ -145,7 +145,9 @@ class TextLine(BaseModel):
 
     text: str
     provenance: Provenance
-    section: int | None = Field(default=None, description="Section number 1–6 the line belongs to; None before section 一")
+    section: int | None = Field(
+        default=None, description="Section number 1–6 the line belongs to; None before section 一"
+    )
 
 
 class AnnualReport(BaseModel):

@@ -187,7 +187,9 @@ _T3_ROWS = (
         group=G3,
         misprints=("其他法律行政止公开",),
     ),
-    RowSpec("denied_three_safeties_one_stability", "3.危及“三安全一稳定”", ("危及三安全一稳定", "三安全一稳定"), group=G3),
+    RowSpec(
+        "denied_three_safeties_one_stability", "3.危及“三安全一稳定”", ("危及三安全一稳定", "三安全一稳定"), group=G3
+    ),
     RowSpec("denied_third_party_rights", "4.保护第三方合法权益", ("保护第三方合法权益", "第三方合法权益"), group=G3),
     RowSpec(
         "denied_internal_affairs",
@@ -222,7 +224,12 @@ _T3_ROWS = (
     RowSpec("not_processed_complaint", "1.信访举报投诉类申请", ("信访举报投诉类申请", "信访举报投诉"), group=G5),
     RowSpec("not_processed_duplicate", "2.重复申请", ("重复申请",), group=G5),
     RowSpec("not_processed_publication", "3.要求提供公开出版物", ("要求提供公开出版物", "公开出版物"), group=G5),
-    RowSpec("not_processed_massive_repeated", "4.无正当理由大量反复申请", ("无正当理由大量反复申请", "大量反复申请"), group=G5),
+    RowSpec(
+        "not_processed_massive_repeated",
+        "4.无正当理由大量反复申请",
+        ("无正当理由大量反复申请", "大量反复申请"),
+        group=G5,
+    ),
     RowSpec(
         "not_processed_confirmation",
         "5.要求行政机关确认或重新出具已获取信息",
@@ -264,7 +271,9 @@ SUBTOTAL_ITEMS: dict[str, tuple[str, ...]] = {
 """Each optional subtotal row and the rows it adds up."""
 
 OUTCOME_ROWS_2021 = tuple(
-    r.key for r in _T3_ROWS if not r.optional and r.key not in ("new_received", "carried_over", "total_processed", "carried_forward")
+    r.key
+    for r in _T3_ROWS
+    if not r.optional and r.key not in ("new_received", "carried_over", "total_processed", "carried_forward")
 )
 """The leaf outcome rows (三、本年度办理结果) whose sum is （七）总计 in the 2021 layout."""
 

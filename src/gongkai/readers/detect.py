@@ -18,7 +18,9 @@ _MAGIC: tuple[tuple[bytes, Format], ...] = (
     (b"MM\x00*", "image"),
     (b"GIF8", "image"),
 )
-_HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|div|p|table|article)\b", re.I | re.S)
+_HTML_START = re.compile(
+    rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|div|p|table|article)\b", re.I | re.S
+)
 _HTML_TAGS = re.compile(rb"</?(p|div|table|tr|td|span|br|h[1-6])\b", re.I)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$", re.M)

@@ -18,9 +18,37 @@ from gongkai.readers.raw import RawCell, RawDocument, RawRow
 
 _DROP = ("script", "style", "noscript", "iframe", "head", "template", "svg", "select", "button")
 _BLOCK = {
-    "p", "div", "section", "article", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "tr",
-    "table", "blockquote", "pre", "dd", "dt", "dl", "center", "header", "footer", "nav", "main",
-    "aside", "form", "hr", "ucapcontent", "body", "html",
+    "p",
+    "div",
+    "section",
+    "article",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "tr",
+    "table",
+    "blockquote",
+    "pre",
+    "dd",
+    "dt",
+    "dl",
+    "center",
+    "header",
+    "footer",
+    "nav",
+    "main",
+    "aside",
+    "form",
+    "hr",
+    "ucapcontent",
+    "body",
+    "html",
 }
 _FIRST = re.compile(r"一\s*[、.．]\s*总\s*体\s*情\s*况")
 _LAST = re.compile(r"六\s*[、.．]\s*其\s*他\s*需\s*要\s*报\s*告|其他需要报告的事项")
@@ -33,8 +61,17 @@ def _clean(text: str) -> str:
     return _WS.sub(" ", text).strip()
 
 
+def _itertext(el: etree._Element) -> str:
+    return "".join(str(t) for t in el.itertext())
+
+
 def _text_of(el: etree._Element) -> str:
-    return _clean("".join(el.itertext()))
+    return _clean(_itertext(el))
+
+
+def _line(el: etree._Element) -> int | None:
+    line = getattr(el, "sourceline", None)
+    return line if isinstance(line, int) else None
 
 
 def _find_main(body: etree._Element) -> etree._Element:
@@ -43,7 +80,7 @@ def _find_main(body: etree._Element) -> etree._Element:
     for el in body.iter():
         if not isinstance(el.tag, str) or el.tag in ("table", "tr", "td", "th"):
             continue
-        text = "".join(el.itertext())
+        text = _itertext(el)
         if _FIRST.search(text) and _LAST.search(text):
             best = el
     return best
@@ -53,7 +90,7 @@ def _title_root(main: etree._Element) -> etree._Element:
     """Nearest ancestor (or main) whose text before the first heading holds a report title."""
     el: etree._Element | None = main
     while el is not None:
-        text = "".join(el.itertext())
+        text = _itertext(el)
         m = _FIRST.search(text)
         if m and _TITLE.search(text[: m.start()]):
             return el
@@ -89,7 +126,7 @@ class _Walker:
         if self.done or not isinstance(el.tag, str):
             return
         tag = el.tag.lower()
-        line = el.sourceline
+        line = _line(el)
         if tag == "br":
             self.flush()
         elif tag == "table":
@@ -121,7 +158,7 @@ class _Walker:
             row_no += 1
             cells: list[RawCell] = []
             for col, td in enumerate((c for c in tr if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")), 1):
-                prov = Provenance(file=self.path, line=td.sourceline, table=no, row=row_no, column=col)
+                prov = Provenance(file=self.path, line=_line(td), table=no, row=row_no, column=col)
                 cells.append(
                     RawCell(_text_of(td), prov, colspan=_span(td.get("colspan")), rowspan=_span(td.get("rowspan")))
                 )
@@ -143,7 +180,7 @@ def _span(value: str | None) -> int:
         return 1
 
 
-def _hints(doc: etree._Element, title_root: etree._Element) -> dict[str, str]:
+def _hints(doc: etree._Element) -> dict[str, str]:
     hints: dict[str, str] = {}
     t = doc.find(".//title")
     if t is not None and t.text:
@@ -174,15 +211,15 @@ def read_html(text: str, path: str, encoding: str | None) -> RawDocument:
         doc = lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError) as exc:
         raise InputError("E106", f"无法解析 HTML：{exc}") from exc
-    for bad in doc.xpath("//" + "|//".join(_DROP)):
-        if bad.tag != "head":
+    for bad in list(doc.iter(*[t for t in _DROP if t != "head"])):
+        if isinstance(bad, lxml.html.HtmlElement):
             bad.drop_tree()
-    hints = _hints(doc, doc)
+    hints = _hints(doc)
     body = doc.find("body")
     if body is None:
         body = doc
     head = doc.find("head")
-    if head is not None:
+    if isinstance(head, lxml.html.HtmlElement):
         head.drop_tree()
     main = _find_main(body)
     root = _title_root(main)

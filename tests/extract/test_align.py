@@ -1,0 +1,44 @@
+"""Value cells are fitted to columns only where no choice is involved."""
+
+from __future__ import annotations
+
+from gongkai.extract.tables import align_values
+from gongkai.model import Provenance
+from gongkai.readers.raw import RawCell
+
+
+def cells(*texts: str) -> list[RawCell]:
+    return [RawCell(t, Provenance(file="f", line=1, column=i)) for i, t in enumerate(texts, 1)]
+
+
+def texts(aligned: list[RawCell] | None) -> list[str] | None:
+    return None if aligned is None else [c.text for c in aligned]
+
+
+def test_align_exact_keeps_blank_cells_in_place() -> None:
+    got, how = align_values(cells("26", "", "", "", "", "", "26"), 7)
+    assert (texts(got), how) == (["26", "", "", "", "", "", "26"], "exact")
+
+
+def test_align_drops_edge_blanks_when_only_one_way_fits() -> None:
+    got, how = align_values(cells("", "0", "1", "2", "3", "4", "5", "15", ""), 7)
+    assert (texts(got), how) == (["0", "1", "2", "3", "4", "5", "15"], "trimmed")
+
+
+def test_align_refuses_to_choose_between_different_readings() -> None:
+    got, how = align_values(cells("", "5", "", "", "", "", "", ""), 7)
+    assert (got, how) == (None, "misaligned")
+
+
+def test_align_equal_extra_cells_are_redundant_not_guessed() -> None:
+    got, how = align_values(cells(*["0"] * 16), 15)
+    assert (texts(got), how) == (["0"] * 15, "redundant")
+
+
+def test_align_extra_different_numbers_are_misaligned() -> None:
+    got, how = align_values(cells("1", "2", "3", "4"), 3)
+    assert (got, how) == (None, "misaligned")
+
+
+def test_align_missing_cells_are_misaligned() -> None:
+    assert align_values(cells("22", "235"), 3) == (None, "misaligned")

@@ -1,0 +1,31 @@
+"""Cell parsing never guesses: numbers, blanks, markers and text stay distinct."""
+
+from __future__ import annotations
+
+import pytest
+
+from gongkai.extract.numbers import parse_cell
+
+
+@pytest.mark.parametrize(
+    ("raw", "state", "value", "note"),
+    [
+        ("12", "number", 12, None),
+        ("１２", "number", 12, None),
+        (" 1,356 ", "number", 1356, None),
+        ("4068.208", "number", 4068.208, None),
+        ("22（其中修订16件）", "number", 22, "其中修订16件"),
+        ("55 (含自然失效 29 件)", "number", 55, "含自然失效29件"),
+        ("251000元", "number", 251000, "元"),
+        ("", "blank", None, None),
+        ("\u3000", "blank", None, None),
+        ("/", "marker", None, None),
+        ("—", "marker", None, None),
+        ("约5", "text", None, None),
+        ("5件左右", "text", None, None),
+        ("1.2.3", "text", None, None),
+    ],
+)
+def test_numbers_parse_cell(raw: str, state: str, value: object, note: object) -> None:
+    parsed = parse_cell(raw)
+    assert (parsed.state, parsed.value, parsed.note) == (state, value, note)
