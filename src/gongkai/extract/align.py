@@ -11,7 +11,6 @@ from __future__ import annotations
 import difflib
 import itertools
 from dataclasses import dataclass
-from functools import lru_cache
 
 from gongkai.extract.records import Record
 from gongkai.model.labels import label_key
@@ -25,9 +24,15 @@ class Match:
     kind: MatchKind
 
 
-@lru_cache(maxsize=64)
-def _patterns(spec_id: int, spec: TableSpec) -> tuple[tuple[str, str, MatchKind, bool], ...]:
+_PATTERNS: dict[int, tuple[tuple[str, str, MatchKind, bool], ...]] = {}
+_FULL_LABELS: dict[int, tuple[tuple[str, str], ...]] = {}
+
+
+def _patterns(spec: TableSpec) -> tuple[tuple[str, str, MatchKind, bool], ...]:
     """(pattern, row key, match kind, optional) for every row of a table spec."""
+    cached = _PATTERNS.get(id(spec))
+    if cached is not None:
+        return cached
     out: list[tuple[str, str, MatchKind, bool]] = []
     for row in spec.rows:
         variants = {label_key(v) for v in row.variants}
@@ -36,17 +41,32 @@ def _patterns(spec_id: int, spec: TableSpec) -> tuple[tuple[str, str, MatchKind,
             out.append((key, row.key, "variant" if key in variants else "exact", row.optional))
         for m in row.misprints:
             out.append((label_key(m), row.key, "misprint", row.optional))
-    return tuple(out)
+    _PATTERNS[id(spec)] = tuple(out)
+    _FULL_LABELS[id(spec)] = tuple((label_key(_strip_number(r.label)), r.key) for r in spec.rows)
+    return _PATTERNS[id(spec)]
 
 
 def match_label(text: str, spec: TableSpec) -> list[Match]:
     """Template rows a label names.  Group (optional) rows only count when nothing else matches."""
     key = label_key(text)
+    cache_key = (key, id(spec))
+    hit = _MATCH_CACHE.get(cache_key)
+    if hit is None:
+        if len(_MATCH_CACHE) > 20000:
+            _MATCH_CACHE.clear()
+        hit = _MATCH_CACHE[cache_key] = _match_key(key, spec)
+    return list(hit)
+
+
+_MATCH_CACHE: dict[tuple[str, int], tuple[Match, ...]] = {}
+
+
+def _match_key(key: str, spec: TableSpec) -> tuple[Match, ...]:
     if not key:
-        return []
+        return ()
     found: dict[str, MatchKind] = {}
     optional: dict[str, MatchKind] = {}
-    for pattern, row_key, kind, is_optional in _patterns(id(spec), spec):
+    for pattern, row_key, kind, is_optional in _patterns(spec):
         if pattern and pattern in key:
             target = optional if is_optional else found
             prev = target.get(row_key)
@@ -56,11 +76,11 @@ def match_label(text: str, spec: TableSpec) -> list[Match]:
     if len(found) > 1:
         found = _drop_nested(key, found, spec)
     if found:
-        return [Match(k, v) for k, v in found.items()]
+        return tuple(Match(k, v) for k, v in found.items())
     if optional:
-        return [Match(k, v) for k, v in optional.items()]
+        return tuple(Match(k, v) for k, v in optional.items())
     fuzzy = _fuzzy(key, spec)
-    return [fuzzy] if fuzzy else []
+    return (fuzzy,) if fuzzy else ()
 
 
 def _strength(kind: MatchKind) -> int:
@@ -93,10 +113,13 @@ def _fuzzy(key: str, spec: TableSpec) -> Match | None:
     if len(key) < 5:
         return None
     scored: list[tuple[float, str]] = []
-    for row in spec.rows:
-        full = label_key(_strip_number(row.label))
+    chars = set(key)
+    for full, row_key in _FULL_LABELS[id(spec)]:
+        if len(chars.intersection(full)) < 0.6 * len(set(full)):
+            scored.append((0.0, row_key))
+            continue
         tail = key[-(len(full) + 2) :]
-        scored.append((difflib.SequenceMatcher(None, full, tail).ratio(), row.key))
+        scored.append((difflib.SequenceMatcher(None, full, tail).ratio(), row_key))
     scored.sort(reverse=True)
     best, second = scored[0], scored[1] if len(scored) > 1 else (0.0, "")
     if best[0] >= 0.72 and best[0] - second[0] >= 0.12:

@@ -8,6 +8,7 @@ dropped; the page's own metadata table (发布机构 / 公开日期 …) is kept
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 import lxml.html
 from lxml import etree
@@ -75,7 +76,39 @@ def _line(el: etree._Element) -> int | None:
 
 
 def _find_main(body: etree._Element) -> etree._Element:
-    """Deepest element whose text holds both the first and last section headings."""
+    """Deepest element whose text holds both the first and last section headings.
+
+    Fast path: the headings usually sit in single text nodes, so the answer is
+    the lowest common ancestor of those nodes' elements.  Otherwise every
+    element's text is tested (slower, same answer).
+    """
+    first = last = None
+    for el in body.iter():
+        if not isinstance(el.tag, str):
+            continue
+        for text, owner in ((el.text, el), (el.tail, el.getparent())):
+            if not text or owner is None:
+                continue
+            if first is None and _FIRST.search(text):
+                first = owner
+            if _LAST.search(text):
+                last = owner
+    if first is not None and last is not None:
+        ancestors = {id(a): a for a in first.iterancestors()}
+        ancestors[id(first)] = first
+        node: etree._Element | None = last
+        while node is not None:
+            if id(node) in ancestors:
+                while node is not None and node.tag in ("table", "tr", "td", "th", "tbody"):
+                    node = node.getparent()
+                if node is not None:
+                    return node
+                break
+            node = node.getparent()
+    return _find_main_slow(body)
+
+
+def _find_main_slow(body: etree._Element) -> etree._Element:
     best = body
     for el in body.iter():
         if not isinstance(el.tag, str) or el.tag in ("table", "tr", "td", "th"):
@@ -187,6 +220,9 @@ def _hints(doc: etree._Element) -> dict[str, str]:
         hints["page_title"] = _clean(t.text)
     # the page's metadata table or lines before the article: 公开日期 2024-01-17
     for td in doc.iter("td", "th", "span", "div", "p", "li"):
+        head = "".join(str(t) for t in islice(td.itertext(), 3)).strip()
+        if not head.startswith(_DATE_LABELS) and not head.startswith("来源"):
+            continue
         text = _text_of(td)
         for label in _DATE_LABELS:
             if text.startswith(label) and "publication_date" not in hints:
