@@ -15,6 +15,7 @@ def test_html_site_chrome_is_dropped_and_metadata_kept() -> None:
     assert texts[1] == "一、总体情况"
     assert not any("繁體版" in t or "智能问答" in t or "网站标识码" in t for t in texts)
     assert doc.hints["publication_date"].startswith("2024-01-17")
+    assert doc.hints["source_url"].startswith("http://www.shuyang.gov.cn/")
     assert texts[-1] == "2024年1月17日"
 
 
