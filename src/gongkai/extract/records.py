@@ -88,12 +88,17 @@ def split_row(row: RawRow) -> tuple[list[str], list[RawCell]]:
     return labels, cells[last_label + 1 :]
 
 
-def build_records(rows: list[RawRow], is_header: HeaderTest) -> tuple[list[Record], list[RawRow]]:
-    """Records and header rows of a table region."""
+def build_records(rows: list[RawRow], is_header: HeaderTest) -> tuple[list[Record], list[list[RawRow]]]:
+    """Records and header rows of a table region.
+
+    Header rows come in blocks: a table split over pages repeats its header,
+    and each printing is checked on its own.
+    """
     records: list[Record] = []
     headers: list[RawRow] = []
     pending: list[str] = []
     pending_text: list[bool] = []
+    breaks: list[int] = []
     run: Record | None = None
     for row in rows:
         text = row.text
@@ -107,6 +112,9 @@ def build_records(rows: list[RawRow], is_header: HeaderTest) -> tuple[list[Recor
         if not non_blank:
             run = None
             if is_header(row, labels):
+                if records and headers and headers[-1].prov.line is not None and records[-1].prov.line is not None:
+                    if records[-1].prov.line > headers[-1].prov.line:
+                        breaks.append(len(headers))
                 headers.append(row)
                 continue
             if row.kind == "cells" and values and (labels or len(values) >= 5):
@@ -129,7 +137,8 @@ def build_records(rows: list[RawRow], is_header: HeaderTest) -> tuple[list[Recor
         pending, pending_text = [], []
         run = rec if single else None
     _weigh_labels(records)
-    return records, headers
+    blocks = [headers[a:b] for a, b in zip([0, *breaks], [*breaks, len(headers)], strict=True)]
+    return records, [b for b in blocks if b]
 
 
 def _weigh_labels(records: list[Record]) -> None:

@@ -66,7 +66,8 @@ def build_table2(rows: list[RawRow]) -> tuple[TableData, bool]:
     old = is_2019(rows)
     spec = TABLE2_2019 if old else TABLE2
     table = TableData(id="table2", found=True, provenance=rows[0].prov if rows else None)
-    records, headers = build_records(rows, HEADER)
+    records, blocks = build_records(rows, HEADER)
+    headers = [r for b in blocks for r in b]
     table.column_evidence = _column_evidence(headers, spec)
     assemble(table, spec, records, [], None)
     if old:

@@ -36,22 +36,31 @@ _LAYOUT_SINGLE_OTHER = [
 _SIX_ITEMS = {"other_no_correction", "other_no_fee", "other_other"}
 
 
+def _printed(col: ColumnSpec, text: str) -> tuple[MatchKind, str | None]:
+    if label_key(col.label) in text:
+        return "exact", col.label
+    for v in col.variants:
+        if label_key(v) in text:
+            return "variant", v
+    return "absent", None
+
+
 def _columns(
-    headers: list[RawRow], widths: Counter[int]
+    blocks: list[list[RawRow]], widths: Counter[int]
 ) -> tuple[list[ColumnSpec], dict[str, ColumnEvidence], list[str]]:
-    """Column order and the evidence of each printed column label."""
+    """Column order and the evidence of each printed column label.
+
+    A header printed twice (a table over a page break) is checked printing by
+    printing; a label renamed in any printing is reported.
+    """
+    headers = [r for b in blocks for r in b]
     text = label_key("".join(r.text for r in headers))
     evidence: dict[str, ColumnEvidence] = {}
     for col in TABLE3_COLUMNS:
-        match: MatchKind = "absent"
-        printed = None
-        if label_key(col.label) in text:
-            match, printed = "exact", col.label
-        else:
-            for v in col.variants:
-                if label_key(v) in text:
-                    match, printed = "variant", v
-                    break
+        found = [_printed(col, label_key("".join(r.text for r in b))) for b in blocks]
+        match, printed = next((f for f in found if f[0] == "variant"), None) or next(
+            (f for f in found if f[0] == "exact"), ("absent", None)
+        )
         evidence[col.key] = ColumnEvidence(key=col.key, printed_label=printed, match=match)
     layout: list[str] = []
     columns = list(TABLE3_COLUMNS)
@@ -73,12 +82,12 @@ def _columns(
 
 def build_table3(rows: list[RawRow]) -> TableData:
     table = TableData(id="table3", found=True, provenance=rows[0].prov if rows else None)
-    records, headers = build_records(rows, HEADER)
+    records, blocks = build_records(rows, HEADER)
     widths: Counter[int] = Counter()
     for r in records:
         widths[len([c for c in r.values if c.text.strip()])] += 1
         widths[len(r.values)] += 1
-    columns, evidence, layout = _columns(headers, widths)
+    columns, evidence, layout = _columns(blocks, widths)
     table.column_evidence = evidence
     keys = set()
     for r in records:

@@ -66,7 +66,8 @@ def _place_groups(table: TableData, records: list[Record]) -> None:
 
 def build_table4(rows: list[RawRow]) -> TableData:
     table = TableData(id="table4", found=True, provenance=rows[0].prov if rows else None)
-    records, headers = build_records(rows, HEADER)
+    records, blocks = build_records(rows, HEADER)
+    headers = [r for b in blocks for r in b]
     # rows of group labels (行政复议 / 行政诉讼) with empty cells are headers here, not data
     records = [r for r in records if not (r.blank and r.own_labels)]
     header_text = label_key("".join(r.text for r in headers))

@@ -1,0 +1,76 @@
+"""Helpers shared by the structure rules: templates per format, row lists, label evidence."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from gongkai.audit.describe import column_label, row_label
+from gongkai.audit.finding import Location
+from gongkai.model import AnnualReport, TableData, TableSpec
+from gongkai.model.template import SUBTOTAL_ITEMS, TABLE2_2019, TABLES
+
+
+def spec_for(report: AnnualReport, table_id: str) -> TableSpec:
+    """The template of a table in this report's format (table2 differs in the 2019 format)."""
+    if table_id == "table2" and (report.format == "2019" or "format_2019" in report.table2.layout):
+        return TABLE2_2019
+    return TABLES[table_id]
+
+
+def expected_rows(report: AnnualReport, table_id: str) -> list[str]:
+    """Rows this report's table should print, in template order.
+
+    The 2019 trial format (and layouts printing （六）其他处理 as one row) has
+    （六） as a single row instead of its three items.
+    """
+    spec = spec_for(report, table_id)
+    keys = [r.key for r in spec.rows if not r.optional]
+    if table_id == "table3":
+        table = report.table3
+        if report.format == "2019" or "other_total_single_row" in table.layout:
+            six = SUBTOTAL_ITEMS["other_total"]
+            at = keys.index(six[0])
+            keys = [k for k in keys if k not in six]
+            keys.insert(at, "other_total")
+    return keys
+
+
+def template_row_label(report: AnnualReport, table_id: str, row: str) -> str:
+    """The full template label of a row in this report's format."""
+    for spec in (spec_for(report, table_id), TABLES[table_id]):
+        for r in spec.rows:
+            if r.key == row:
+                return r.label
+    return row_label(table_id, row)
+
+
+def listing(items: list[str], cap: int = 8) -> str:
+    """``a、b、c`` — longer lists end in ``等N项``."""
+    if len(items) <= cap:
+        return "、".join(items)
+    return "、".join(items[:cap]) + f"等{len(items)}项"
+
+
+def evidence_loc(table: TableData, part: str, row: str) -> Location:
+    """A row's location: its evidence provenance, else its first cell's."""
+    ev = table.row_evidence.get(row)
+    source = ev.provenance if ev is not None else None
+    if source is None:
+        source = next((c.provenance for c in table.rows.get(row, {}).values() if c.provenance), None)
+    return Location(part=part, row=row, source=source)
+
+
+def label_findings(report: AnnualReport, match: str) -> Iterator[tuple[str, str, str | None, str, str, Location]]:
+    """(table id, kind 行标签/列标题, printed, template label, key, location) of labels matched as ``match``."""
+    for table_id in ("table2", "table3", "table4"):
+        table = report.table(table_id)
+        if not table.found:
+            continue
+        for key, ev in table.row_evidence.items():
+            if ev.match == match:
+                label = template_row_label(report, table_id, key)
+                yield table_id, "行标签", ev.printed_label, label, key, evidence_loc(table, table_id, key)
+        for key, cev in table.column_evidence.items():
+            if cev.match == match:
+                label = column_label(table_id, key)
+                yield table_id, "列标题", cev.printed_label, label, key, Location(part=table_id, column=key)

@@ -1,0 +1,145 @@
+"""S103, S104, S105, S108, S112, S113, S115, S116: tables, rows and columns."""
+
+from __future__ import annotations
+
+from gongkai.audit import Finding, Rule, Severity
+from gongkai.audit.rules.structure.cell_count import CellCountMismatch
+from gongkai.audit.rules.structure.column_label_missing import ColumnLabelMissing
+from gongkai.audit.rules.structure.generic_headers import GenericColumnHeaders
+from gongkai.audit.rules.structure.nonstandard_layout import NonstandardLayout
+from gongkai.audit.rules.structure.row_label_missing import RowLabelMissing
+from gongkai.audit.rules.structure.row_missing import RowMissing
+from gongkai.audit.rules.structure.table_missing import TableMissing
+from gongkai.audit.rules.structure.unplaced_row import UnplacedRow
+from gongkai.model import AnnualReport, Cell, ColumnEvidence, RowEvidence, TableData
+from gongkai.model import UnplacedRow as Unplaced
+from tests.factories import make_report
+
+
+def run(rule: type[Rule], report: AnnualReport) -> list[Finding]:
+    return list(rule().check(report))
+
+
+def _lose_row(report: AnnualReport, key: str) -> None:
+    report.table3.rows[key] = {c: Cell() for c in report.table3.rows[key]}
+    report.table3.row_evidence[key] = RowEvidence(key=key, expected_cells=7)
+
+
+def test_table_missing_names_table() -> None:
+    report = make_report()
+    report.table3 = TableData(id="table3")
+    found = run(TableMissing, report)
+    assert [f.message for f in found] == ["未找到表三「收到和处理政府信息公开申请情况」（第三部分的统计表）"]
+    assert found[0].location.part == "table3"
+    assert run(TableMissing, make_report()) == []
+
+
+def test_row_missing_one_finding_per_table() -> None:
+    report = make_report()
+    _lose_row(report, "denied_prohibited_by_law")
+    _lose_row(report, "denied_three_safeties_one_stability")
+    found = run(RowMissing, report)
+    assert [f.message for f in found] == ["表三未找到 2 行：「2.其他法律行政法规禁止公开」、「3.危及“三安全一稳定”」"]
+    assert [loc.row for loc in found[0].related] == ["denied_prohibited_by_law", "denied_three_safeties_one_stability"]
+    assert run(RowMissing, make_report()) == []
+
+
+def test_row_missing_single_other_row_in_2019_format() -> None:
+    report = make_report()
+    report.format = "2019"
+    for key in ("other_no_correction", "other_no_fee"):
+        _lose_row(report, key)
+    report.table3.rows["other_total"] = dict(report.table3.rows["other_other"])
+    report.table3.row_evidence["other_total"] = RowEvidence(key="other_total", match="exact", expected_cells=7)
+    assert [f for f in run(RowMissing, report) if f.location.part == "table3"] == []
+
+
+def test_row_label_missing_lists_rows_placed_by_position() -> None:
+    report = make_report()
+    report.table3.row_evidence["partially_granted"].match = "position"
+    report.table3.row_evidence["partially_granted"].printed_label = None
+    found = run(RowLabelMissing, report)
+    assert [f.message for f in found] == [
+        "表三有 1 行没有可辨认的行标签，已按位置对应为：「（二）部分公开（区分处理的，只计这一情形，不计其他情形）」"
+    ]
+    assert found[0].related[0].source is not None
+    assert run(RowLabelMissing, make_report()) == []
+
+
+def test_column_label_missing_lists_columns() -> None:
+    report = make_report()
+    for key in ("commercial_enterprise", "research_institution"):
+        report.table3.column_evidence[key] = ColumnEvidence(key=key)
+    report.table3.column_evidence["total"] = ColumnEvidence(key="total", printed_label="总计", match="exact")
+    found = run(ColumnLabelMissing, report)
+    assert [f.message for f in found] == [
+        "表三有 2 列没有找到列标题：「商业企业」、「科研机构」；这些列的数字按位置读取"
+    ]
+    assert run(ColumnLabelMissing, make_report()) == []
+
+
+def test_cell_count_mismatch_misaligned_is_error() -> None:
+    report = make_report()
+    t2 = report.table2
+    t2.rows["regulations"] = {c: Cell() for c in t2.rows["regulations"]}
+    t2.row_evidence["regulations"] = RowEvidence(
+        key="regulations",
+        printed_label="规章",
+        match="exact",
+        raw_cells=["22", "235"],
+        expected_cells=3,
+        alignment="misaligned",
+    )
+    found = run(CellCountMismatch, report)
+    assert [f.message for f in found] == [
+        "表二「规章」行印有 2 个数（22、235），应为 3 个；无法确定各数所属列，已保留原文"
+    ]
+    assert found[0].severity is Severity.ERROR
+    assert run(CellCountMismatch, make_report()) == []
+
+
+def test_cell_count_mismatch_redundant_table4_reported_once() -> None:
+    report = make_report()
+    for ev in report.table4.row_evidence.values():
+        ev.raw_cells, ev.alignment = ["0"] * 16, "redundant"
+    found = run(CellCountMismatch, report)
+    assert len(found) == 1
+    assert found[0].severity is Severity.WARNING
+    assert found[0].message.startswith("表四数据行印有 16 个数（0、0、")
+    assert found[0].message.endswith("应为 15 个；多出的数与相邻数相同，各列取值不受影响")
+
+
+def test_unplaced_row_quotes_labels_and_cells() -> None:
+    report = make_report()
+    report.table2.unplaced.append(Unplaced(raw_cells=["22", "55"], reason="数值个数与列数不符，且无行标签"))
+    report.table3.unplaced.append(
+        Unplaced(labels=["（六）其", "他处理", "2.申请人逾期", "缴纳费用"], raw_cells=["1"], reason="无法识别行标签")
+    )
+    report.table4.unplaced.append(Unplaced(labels=["行政复议"], raw_cells=["", "-"], reason="表四只应有一行数据"))
+    assert [f.message for f in run(UnplacedRow, report)] == [
+        "表二有一行数据无法对应到年报格式的行：没有行标签，印有 22、55；原因：数值个数与列数不符，且无行标签",
+        "表三有一行数据无法对应到年报格式的行：标签「2.申请人逾期」「缴纳费用」，印有 1；原因：无法识别行标签",
+    ]
+    assert run(UnplacedRow, make_report()) == []
+
+
+def test_nonstandard_layout_one_finding_per_trait() -> None:
+    report = make_report()
+    report.table3.layout = ["other_total_single_row", "legal_entity_subtotal_column", "category_subtotal_rows"]
+    found = run(NonstandardLayout, report)
+    assert [f.message for f in found] == [
+        "表三“（六）其他处理”印为一行，没有2021年格式的三个子项",
+        "表三多印了“法人或其他组织小计”列，年报格式没有此列",
+        "表三为（三）不予公开、（四）无法提供等分类印了小计行，年报格式中分类标签不填数字",
+    ]
+    report.format = "2019"
+    assert len(run(NonstandardLayout, report)) == 2
+    assert run(NonstandardLayout, make_report()) == []
+
+
+def test_generic_column_headers_reported() -> None:
+    report = make_report()
+    report.table3.layout = ["generic_column_headers"]
+    found = run(GenericColumnHeaders, report)
+    assert len(found) == 1 and "数据1" in found[0].message
+    assert run(GenericColumnHeaders, make_report()) == []
