@@ -99,6 +99,7 @@ def build_records(rows: list[RawRow], is_header: HeaderTest) -> tuple[list[Recor
     pending: list[str] = []
     pending_text: list[bool] = []
     breaks: list[int] = []
+    records_at_header = 0
     run: Record | None = None
     for row in rows:
         text = row.text
@@ -112,9 +113,9 @@ def build_records(rows: list[RawRow], is_header: HeaderTest) -> tuple[list[Recor
         if not non_blank:
             run = None
             if is_header(row, labels):
-                if records and headers and headers[-1].prov.line is not None and records[-1].prov.line is not None:
-                    if records[-1].prov.line > headers[-1].prov.line:
-                        breaks.append(len(headers))
+                if headers and len(records) > records_at_header:
+                    breaks.append(len(headers))
+                records_at_header = len(records)
                 headers.append(row)
                 continue
             if row.kind == "cells" and values and (labels or len(values) >= 5):
