@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from gongkai.model.template import SECTIONS, TABLE2, TABLE2_2019, TABLE3, TABLE4, TABLES, LEGAL_ENTITY_SUBTOTAL
+from gongkai.model.template import LEGAL_ENTITY_SUBTOTAL, SECTIONS, TABLE2, TABLE2_2019, TABLE3, TABLE4, TABLES
 
 if TYPE_CHECKING:
     from gongkai.audit.finding import Location
@@ -36,7 +36,7 @@ def row_label(table: str, row: str) -> str:
 
 def column_label(table: str, column: str) -> str:
     if table == "table3":
-        for c in TABLE3.columns + (LEGAL_ENTITY_SUBTOTAL,):
+        for c in (*TABLE3.columns, LEGAL_ENTITY_SUBTOTAL):
             if c.key == column:
                 return c.label
     for spec in (TABLE2, TABLE2_2019, TABLE4):

@@ -85,6 +85,8 @@ def locate(rows: list[RawRow], headings: list[Heading]) -> Regions:
         t4_start = _first(rows, t4_from, t4_to, ("行政复议",))
 
     t2_end = t3_start if t3_start is not None else (h3 if h3 is not None else (h4 if h4 is not None else n))
+    if h3 is not None and t2_start is not None and t2_start < h3 < t2_end:
+        t2_end = h3  # prose between heading 三 and table 3 belongs to section 三
     t3_end = t4_start if t4_start is not None else t3_to
     if h4 is not None and t3_start is not None and h4 > t3_start:
         t3_end = min(t3_end, h4)

@@ -73,6 +73,8 @@ def read_metadata(
     limit = min(len(rows), max(first_heading + 40, 40))
     for i in range(limit):
         text = to_halfwidth_digits(rows[i].text)
+        if i + 1 < len(rows) and rows[i].kind == rows[i + 1].kind == "text":
+            text += to_halfwidth_digits(rows[i + 1].text)  # a period broken over two lines
         m = _PERIOD.search(text)
         if m and ("统计" in text or "数据" in text or "期限" in text):
             y1, m1, d1, y2, m2, d2 = m.groups()

@@ -1,1 +1,12 @@
-"""Consistency rules."""
+"""Consistency rules: the narrative against the tables."""
+
+from gongkai.audit.rules.consistency import (  # noqa: F401
+    carryover,
+    category,
+    fee,
+    outcome,
+    parts_exceed,
+    processed,
+    received,
+    review,
+)

@@ -1,0 +1,163 @@
+"""JSON views of a report (``gongkai extract``) and of audit results (``gongkai check --format json``).
+
+Keys are those of ``shared/spec/report-keys.md``.  Cell values are :meth:`Cell.plain`:
+a number, a printed marker/text, or ``null``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from gongkai.model import AnnualReport, Provenance, TableData
+from gongkai.model.template import TABLE2, TABLE2_2019, TABLE3, TABLE4, TableSpec
+
+if TYPE_CHECKING:
+    from gongkai.api import DocumentResult
+    from gongkai.audit import Finding
+
+_METADATA_FIELDS = (
+    "title",
+    "agency",
+    "agency_kind",
+    "year",
+    "period_start",
+    "period_end",
+    "signature_agency",
+    "signature_date",
+    "publication_date",
+    "source",
+)
+
+
+def provenance_to_json(prov: Provenance) -> dict[str, Any]:
+    """The non-null position fields of a provenance (the file is given once, under ``source``)."""
+    out: dict[str, Any] = {}
+    for key in ("page", "line", "table", "row", "column", "bbox"):
+        value = getattr(prov, key)
+        if value is not None:
+            out[key] = list(value) if isinstance(value, tuple) else value
+    return out
+
+
+def _iso(value: object) -> object:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def _ordered_rows(table: TableData, spec: TableSpec) -> list[str]:
+    """Row keys of ``table`` in template order; rows the template does not know come last."""
+    order = [r.key for r in spec.rows if r.key in table.rows]
+    return order + [k for k in table.rows if k not in order]
+
+
+def _table(table: TableData, spec: TableSpec, provenance: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    for row_key in _ordered_rows(table, spec):
+        cells = table.rows[row_key]
+        known = [f.key for f in spec.fields_of(spec.row(row_key))] if row_key in {r.key for r in spec.rows} else []
+        cols = [c for c in known if c in cells] + [c for c in cells if c not in known]
+        out[row_key] = {}
+        for col in cols:
+            cell = cells[col]
+            out[row_key][col] = cell.plain()
+            if cell.provenance is not None:
+                provenance[f"{table.id}.{row_key}.{col}"] = provenance_to_json(cell.provenance)
+    return out
+
+
+def report_to_json(report: AnnualReport) -> dict[str, Any]:
+    """A JSON-ready dict of the report: metadata, sections, tables, provenance and unplaced rows."""
+    provenance: dict[str, dict[str, Any]] = {}
+    meta = report.metadata
+    metadata = {key: _iso(getattr(meta, key)) for key in _METADATA_FIELDS}
+    for key, prov in meta.provenance.items():
+        provenance[f"metadata.{key}"] = provenance_to_json(prov)
+    sections: dict[str, dict[str, Any]] = {}
+    for section in sorted(report.sections, key=lambda s: s.number):
+        sections[section.key] = {"number": section.number, "title": section.title, "text": section.text}
+        if section.provenance is not None:
+            provenance[f"sections.{section.key}"] = provenance_to_json(section.provenance)
+    table2_spec = TABLE2_2019 if report.format == "2019" else TABLE2
+    tables = {
+        "table2": _table(report.table2, table2_spec, provenance),
+        "table3": _table(report.table3, TABLE3, provenance),
+        "table4": _table(report.table4, TABLE4, provenance),
+    }
+    unplaced: dict[str, list[dict[str, Any]]] = {}
+    for table_id in ("table2", "table3", "table4"):
+        rows = report.table(table_id).unplaced
+        if rows:
+            unplaced[table_id] = [
+                {
+                    "labels": list(u.labels),
+                    "raw_cells": list(u.raw_cells),
+                    "reason": u.reason,
+                    "line": u.provenance.line if u.provenance is not None else None,
+                }
+                for u in rows
+            ]
+    return {
+        "schema_version": report.schema_version,
+        "format": report.format,
+        "source": {"file": report.source_file, "format": report.source_format},
+        "metadata": metadata,
+        "sections": sections,
+        **tables,
+        "provenance": provenance,
+        "unplaced": unplaced,
+    }
+
+
+def finding_to_json(finding: Finding) -> dict[str, Any]:
+    loc = finding.location
+    src = loc.source
+    return {
+        "code": finding.code,
+        "name": finding.name,
+        "severity": finding.severity.value,
+        "message": finding.message,
+        "hint": finding.hint,
+        "location": {
+            "part": loc.part,
+            "row": loc.row,
+            "column": loc.column,
+            "page": src.page if src else None,
+            "line": src.line if src else None,
+            "table": src.table if src else None,
+            "cell_column": src.column if src else None,
+            "description": loc.describe(),
+        },
+    }
+
+
+def summarize(results: Sequence[DocumentResult]) -> dict[str, int]:
+    """Counts over a batch: files by status and findings by severity."""
+    summary = {"files": len(results), "ok": 0, "partial": 0, "failed": 0, "errors": 0, "warnings": 0, "infos": 0}
+    for r in results:
+        summary[r.status] += 1
+        counts = r.counts
+        summary["errors"] += counts["error"]
+        summary["warnings"] += counts["warning"]
+        summary["infos"] += counts["info"]
+    return summary
+
+
+def results_to_json(results: Sequence[DocumentResult]) -> dict[str, Any]:
+    """The ``check --format json`` document."""
+    from gongkai import __version__
+
+    return {
+        "version": __version__,
+        "summary": summarize(results),
+        "reports": [
+            {
+                "file": r.path,
+                "status": r.status,
+                "errors": [{"code": e.code, "message": e.message} for e in r.errors],
+                "counts": r.counts,
+                "findings": [finding_to_json(f) for f in r.findings],
+            }
+            for r in results
+        ],
+    }
