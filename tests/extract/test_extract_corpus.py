@@ -123,3 +123,23 @@ def test_extract_corpus_misnumbered_sections_are_recognised_by_title() -> None:
         (4, "三"),
         (6, "五"),
     ]
+
+
+def test_extract_corpus_column_labels_of_the_seeds() -> None:
+    for name in ("000_531ecae6516f2ca1.txt", "002_3e5507a8093b4360.txt", "003_e59e1557e310bd98.txt"):
+        evidence = read_report(SAMPLES / name).table3.column_evidence
+        assert {k: e.match for k, e in evidence.items()} == dict.fromkeys(T3_COLUMNS, "exact"), name
+    repeated = read_report(SAMPLES / "001_6f73e57e54ca5cf9.txt").table3.column_evidence
+    assert (repeated["social_welfare_org"].match, repeated["social_welfare_org"].printed_label) == (
+        "variant",
+        "社会组织",
+    )
+
+
+def test_extract_corpus_single_line_html_locates_paragraphs() -> None:
+    report = read_report(SAMPLES / "shanghai-government-office-2019.html")
+    heading = report.section(2)
+    assert heading is not None and heading.provenance is not None
+    assert heading.provenance.describe().endswith("段")
+    cell = report.table3.rows["new_received"]["natural_person"]
+    assert cell.provenance is not None and cell.provenance.describe() == "表格2第4行第2格"

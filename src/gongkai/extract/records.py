@@ -165,13 +165,17 @@ def _weigh_labels(records: list[Record]) -> None:
 class HeaderTest:
     """Decides whether a label-only row is a table header row."""
 
-    def __init__(self, words: tuple[str, ...], patterns: tuple[re.Pattern[str], ...] = ()) -> None:
+    def __init__(
+        self, words: tuple[str, ...], patterns: tuple[re.Pattern[str], ...] = (), whole: tuple[str, ...] = ()
+    ) -> None:
         self.words = words
         self.patterns = patterns
+        self.whole = whole
+        """Texts that are a header only when they are the row's whole text (总计 alone on a line)."""
 
     def __call__(self, row: RawRow, labels: list[str]) -> bool:
         text = squash("".join(labels))
-        return any(w in text for w in self.words) or any(p.search(text) for p in self.patterns)
+        return text in self.whole or any(w in text for w in self.words) or any(p.search(text) for p in self.patterns)
 
 
 def cell_state(cell: RawCell) -> str:

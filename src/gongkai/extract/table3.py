@@ -28,6 +28,7 @@ HEADER = HeaderTest(
         "科研机",
     ),
     (re.compile(r"数据\d"),),
+    whole=("总计", "合计", "其他", "小计"),
 )
 _LAYOUT_2021 = [r.key for r in TABLE3.rows if not r.optional]
 _LAYOUT_SINGLE_OTHER = [

@@ -24,18 +24,21 @@ class Provenance(BaseModel):
     row: int | None = Field(default=None, description="Row within the source table or tab-separated line group")
     column: int | None = Field(default=None, description="Cell position within the source row")
     bbox: tuple[float, float, float, float] | None = Field(default=None, description="x0, top, x1, bottom (PDF points)")
+    paragraph: int | None = Field(default=None, description="Paragraph number within the article (HTML)")
 
     def describe(self) -> str:
-        """Short Chinese description: ``第12行第3格``."""
+        """Short Chinese description: ``第12行第3格``, ``表格2第4行第3格``, ``第1行·第12段``."""
         parts: list[str] = []
         if self.page is not None:
             parts.append(f"第{self.page}页")
-        if self.line is not None:
+        if self.table is not None and self.row is not None:
+            parts.append(f"表格{self.table}第{self.row}行")
+        elif self.line is not None:
             parts.append(f"第{self.line}行")
-        elif self.table is not None and self.row is not None:
-            parts.append(f"源表{self.table}第{self.row}行")
         if self.column is not None:
             parts.append(f"第{self.column}格")
+        if self.paragraph is not None:
+            parts.append(("·" if parts else "") + f"第{self.paragraph}段")
         return "".join(parts)
 
 

@@ -139,12 +139,14 @@ class _Walker:
         self.buf: list[str] = []
         self.buf_line: int | None = None
         self.table_no = 0
+        self.paragraphs = 0
         self.done = False
 
     def flush(self) -> None:
         text = _clean("".join(self.buf))
         if text:
-            prov = Provenance(file=self.path, line=self.buf_line)
+            self.paragraphs += 1
+            prov = Provenance(file=self.path, line=self.buf_line, paragraph=self.paragraphs)
             self.rows.append(RawRow([RawCell(text, prov)], "text"))
         self.buf = []
         self.buf_line = None
