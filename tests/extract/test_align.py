@@ -42,3 +42,20 @@ def test_align_extra_different_numbers_are_misaligned() -> None:
 
 def test_align_missing_cells_are_misaligned() -> None:
     assert align_values(cells("22", "235"), 3) == (None, "misaligned")
+
+
+def test_align_label_variants_and_misprints_are_told_apart() -> None:
+    from gongkai.extract.align import Match, match_label
+    from gongkai.model.template import TABLE2, TABLE3
+
+    assert match_label("2.其他法律行政止公开", TABLE3) == [Match("denied_prohibited_by_law", "misprint")]
+    assert match_label("5. 属于三类内容\n事务信息", TABLE3) == [Match("denied_internal_affairs", "misprint")]
+    assert match_label('3. 危及 "三安全一稳定"', TABLE3) == [Match("denied_three_safeties_one_stability", "exact")]
+    assert match_label("1. 申请人无正当理由逾期不补正, 行政机关不再处理其政府信息公开申请", TABLE3) == [
+        Match("other_no_correction", "exact")
+    ]
+    assert match_label("（三）不予公开 1.属于国家秘密", TABLE3) == [Match("denied_state_secret", "exact")]
+    assert match_label("（三）不予公开", TABLE3) == [Match("denied_total", "exact")]
+    assert match_label("规范性文件", TABLE2) == [Match("normative_documents", "variant")]
+    assert match_label("行政规范性文件", TABLE2) == [Match("normative_documents", "exact")]
+    assert match_label("行政机关不再处理其政府信息公", TABLE3) == []
