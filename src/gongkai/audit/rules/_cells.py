@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from gongkai.audit.describe import column_label, row_label
 from gongkai.audit.finding import Location
@@ -127,6 +128,24 @@ def total(ts: Iterable[Term]) -> int | float:
     for t in ts:
         s += t.value
     return s
+
+
+class Mismatch(NamedTuple):
+    whole: Term
+    parts: list[Term]
+    sum: int | float
+    printed: int | float
+
+
+def mismatch(whole: Term | None, parts: list[Term] | None) -> Mismatch | None:
+    """The whole and its parts when both are known and the sum differs; None when there is nothing to report.
+
+    A whole that is not printed (a row missing from the source) is never checked.
+    """
+    if whole is None or not whole.printed or parts is None:
+        return None
+    s = total(parts)
+    return None if s == whole.value else Mismatch(whole, parts, s, whole.value)
 
 
 def expr(ts: list[Term], long: int = 7) -> str:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from gongkai.audit.describe import row_label
 from gongkai.audit.finding import Finding, Severity
 from gongkai.audit.rule import Rule, register
-from gongkai.audit.rules._cells import fmt, loc, notes, related, sum_text, term, terms, total
+from gongkai.audit.rules._cells import fmt, loc, mismatch, notes, related, sum_text, term, terms
 from gongkai.model import AnnualReport
 
 _PARTS = ("upheld", "corrected", "other", "pending")
@@ -44,11 +44,10 @@ class GroupTotalMismatch(Rule):
         for group in table.rows:
             whole = term(table, group, "total", derived=True)
             parts = terms(table, ((group, f) for f in _PARTS))
-            if whole is None or not whole.printed or parts is None:
+            diff = mismatch(whole, parts)
+            if diff is None:
                 continue
-            s, t = total(parts), whole.value
-            if s == t:
-                continue
+            s, t, whole, parts = diff.sum, diff.printed, diff.whole, diff.parts
             yield self.finding(
                 f"结果维持＋结果纠正＋其他结果＋尚未审结＝{sum_text(parts)}，总计＝{fmt(t)}，"
                 f"相差{fmt(abs(t - s))}（表四·{row_label('table4', group)}{notes(parts)}）",

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from gongkai.audit.describe import column_label
 from gongkai.audit.finding import Finding, Severity
 from gongkai.audit.rule import Rule, register
-from gongkai.audit.rules._cells import fmt, loc, notes, related, sum_text, table3_columns, term, terms, total
+from gongkai.audit.rules._cells import fmt, loc, mismatch, notes, related, sum_text, table3_columns, term, terms
 from gongkai.model import AnnualReport, TableData
 from gongkai.model.template import OUTCOME_ROWS_2021, SUBTOTAL_ITEMS
 
@@ -57,13 +57,10 @@ class OutcomeSumMismatch(Rule):
         for col in table3_columns(table):
             processed = term(table, "total_processed", col, derived=True)
             parts = terms(table, ((r, col) for r in rows))
-            if processed is None or not processed.printed or parts is None:
+            diff = mismatch(processed, parts)
+            if diff is None or all(p.cell is None for p in diff.parts):
                 continue
-            if not any(p.cell is not None for p in parts):
-                continue
-            s, t = total(parts), processed.value
-            if s == t:
-                continue
+            s, t, processed, parts = diff.sum, diff.printed, diff.whole, diff.parts
             yield self.finding(
                 f"三、本年度办理结果各项之和＝{sum_text(parts)}，（七）总计＝{fmt(t)}，相差{fmt(abs(t - s))}"
                 f"（表三·{column_label('table3', col)}列{notes(parts)}）",

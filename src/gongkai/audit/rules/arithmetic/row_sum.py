@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from gongkai.audit.describe import row_label
 from gongkai.audit.finding import Finding, Severity
 from gongkai.audit.rule import Rule, register
-from gongkai.audit.rules._cells import fmt, loc, notes, related, sum_text, term, terms, total
+from gongkai.audit.rules._cells import fmt, loc, mismatch, notes, related, sum_text, term, terms
 from gongkai.model import AnnualReport
 from gongkai.model.template import APPLICANT_COLUMNS, LEGAL_ENTITY_SUBTOTAL, ORG_COLUMNS
 
@@ -53,11 +53,10 @@ class RowSumMismatch(Rule):
                     continue
                 whole = term(table, row, target)
                 parts = terms(table, ((row, c) for c in cols))
-                if whole is None or not whole.printed or parts is None:
+                diff = mismatch(whole, parts)
+                if diff is None:
                     continue
-                s, t = total(parts), whole.value
-                if s == t:
-                    continue
+                s, t, whole, parts = diff.sum, diff.printed, diff.whole, diff.parts
                 name = "总计" if target == "total" else "法人或其他组织小计"
                 yield self.finding(
                     f"{what}＝{sum_text(parts)}，{name}＝{fmt(t)}，相差{fmt(abs(t - s))}"

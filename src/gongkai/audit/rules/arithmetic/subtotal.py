@@ -7,7 +7,18 @@ from collections.abc import Iterator
 from gongkai.audit.describe import column_label, row_label
 from gongkai.audit.finding import Finding, Severity
 from gongkai.audit.rule import Rule, register
-from gongkai.audit.rules._cells import fmt, loc, notes, related, row_found, sum_text, table3_columns, term, terms, total
+from gongkai.audit.rules._cells import (
+    fmt,
+    loc,
+    mismatch,
+    notes,
+    related,
+    row_found,
+    sum_text,
+    table3_columns,
+    term,
+    terms,
+)
 from gongkai.model import AnnualReport
 from gongkai.model.template import SUBTOTAL_ITEMS
 
@@ -52,11 +63,10 @@ class SubtotalMismatch(Rule):
             for col in table3_columns(table):
                 whole = term(table, sub, col, derived=True)
                 parts = terms(table, ((i, col) for i in items))
-                if whole is None or not whole.printed or parts is None:
+                diff = mismatch(whole, parts)
+                if diff is None:
                     continue
-                s, t = total(parts), whole.value
-                if s == t:
-                    continue
+                s, t, whole, parts = diff.sum, diff.printed, diff.whole, diff.parts
                 yield self.finding(
                     f"{row_label('table3', sub)}＝{fmt(t)}，其各子项之和＝{sum_text(parts)}，"
                     f"相差{fmt(abs(t - s))}（表三·{column_label('table3', col)}列{notes(parts)}）",
