@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 
 from gongkai.extract.records import HeaderTest, build_records
-from gongkai.extract.tables import assemble
+from gongkai.extract.tables import assemble, printed_column
 from gongkai.model import ColumnEvidence, TableData, TableSpec
 from gongkai.model.labels import label_key
-from gongkai.model.report import MatchKind
 from gongkai.model.template import TABLE2, TABLE2_2019
 from gongkai.readers.raw import RawRow
 
@@ -44,20 +43,7 @@ def _column_evidence(headers: list[RawRow], spec: TableSpec) -> dict[str, Column
     out: dict[str, ColumnEvidence] = {}
     for row in spec.rows:
         for f in row.fields:
-            if f.key in out:
-                continue
-            match: MatchKind = "absent"
-            printed = None
-            if label_key(f.label) in text:
-                match, printed = "exact", f.label
-            else:
-                for v in f.variants:
-                    if label_key(v) in text:
-                        match, printed = "variant", v
-                for m in f.misprints:
-                    if label_key(m) in text:
-                        match, printed = "misprint", m
-            out[f.key] = ColumnEvidence(key=f.key, printed_label=printed, match=match)
+            out.setdefault(f.key, printed_column(f, text))
     return out
 
 

@@ -7,10 +7,9 @@ from collections import Counter
 
 from gongkai.extract.align import identify
 from gongkai.extract.records import HeaderTest, build_records
-from gongkai.extract.tables import assemble
+from gongkai.extract.tables import assemble, printed_column
 from gongkai.model import ColumnEvidence, TableData
 from gongkai.model.labels import label_key
-from gongkai.model.report import MatchKind
 from gongkai.model.template import LEGAL_ENTITY_SUBTOTAL, TABLE3, TABLE3_COLUMNS, ColumnSpec
 from gongkai.readers.raw import RawRow
 
@@ -34,16 +33,8 @@ _LAYOUT_2021 = [r.key for r in TABLE3.rows if not r.optional]
 _LAYOUT_SINGLE_OTHER = [
     r.key for r in TABLE3.rows if (not r.optional and r.group != "（六）其他处理") or r.key == "other_total"
 ]
+_RANK = {"misprint": 0, "variant": 1, "exact": 2, "position": 3, "absent": 4}
 _SIX_ITEMS = {"other_no_correction", "other_no_fee", "other_other"}
-
-
-def _printed(col: ColumnSpec, text: str) -> tuple[MatchKind, str | None]:
-    if label_key(col.label) in text:
-        return "exact", col.label
-    for v in col.variants:
-        if label_key(v) in text:
-            return "variant", v
-    return "absent", None
 
 
 def _columns(
@@ -58,11 +49,9 @@ def _columns(
     text = label_key("".join(r.text for r in headers))
     evidence: dict[str, ColumnEvidence] = {}
     for col in TABLE3_COLUMNS:
-        found = [_printed(col, label_key("".join(r.text for r in b))) for b in blocks]
-        match, printed = next((f for f in found if f[0] == "variant"), None) or next(
-            (f for f in found if f[0] == "exact"), ("absent", None)
-        )
-        evidence[col.key] = ColumnEvidence(key=col.key, printed_label=printed, match=match)
+        found = [printed_column(col, label_key("".join(r.text for r in b))) for b in blocks]
+        # the worst printing is reported: a misprint, else a variant, else the template label
+        evidence[col.key] = min(found, key=lambda e: _RANK[e.match], default=ColumnEvidence(key=col.key))
     layout: list[str] = []
     columns = list(TABLE3_COLUMNS)
     common = widths.most_common(1)[0][0] if widths else 7

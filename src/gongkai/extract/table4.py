@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from gongkai.extract.align import identify
 from gongkai.extract.records import HeaderTest, Record, build_records
-from gongkai.extract.tables import absent_row, align_values, fill_row
-from gongkai.model import ColumnEvidence, RowEvidence, TableData, UnplacedRow
+from gongkai.extract.tables import absent_row, align_values, fill_row, printed_column
+from gongkai.model import RowEvidence, TableData, UnplacedRow
 from gongkai.model.labels import label_key
 from gongkai.model.template import TABLE4, TABLE4_FIELDS
 from gongkai.readers.raw import RawRow
@@ -71,14 +71,7 @@ def build_table4(rows: list[RawRow]) -> TableData:
     # rows of group labels (行政复议 / 行政诉讼) with empty cells are headers here, not data
     records = [r for r in records if not (r.blank and r.own_labels)]
     header_text = label_key("".join(r.text for r in headers))
-    table.column_evidence = {
-        f.key: ColumnEvidence(
-            key=f.key,
-            printed_label=f.label if label_key(f.label) in header_text else None,
-            match="exact" if label_key(f.label) in header_text else "absent",
-        )
-        for f in TABLE4_FIELDS
-    }
+    table.column_evidence = {f.key: printed_column(f, header_text) for f in TABLE4_FIELDS}
     wide = [r for r in records if len(r.values) >= 15]
     if wide:
         _place_wide(table, wide[0])

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from gongkai.extract.align import Placement, place
 from gongkai.extract.numbers import parse_cell
 from gongkai.extract.records import Record
-from gongkai.model import Cell, ColumnSpec, RowEvidence, TableData, TableSpec, UnplacedRow
+from gongkai.model import Cell, ColumnEvidence, ColumnSpec, RowEvidence, TableData, TableSpec, UnplacedRow
+from gongkai.model.labels import label_key
 from gongkai.model.report import CellState
 from gongkai.readers.raw import RawCell
 
@@ -49,6 +50,20 @@ def _blank_is_row(record: Record, spec: TableSpec, slots: list[str]) -> bool:
         return False
     row = spec.row(ms[0].key)
     return not row.optional or row.key in slots
+
+
+def printed_column(col: ColumnSpec, header_key: str) -> ColumnEvidence:
+    """How a column's label appears in header text (already reduced with ``label_key``).
+
+    The template label wins; else a known misprint; else a known variant; else absent.
+    """
+    if label_key(col.label) in header_key:
+        return ColumnEvidence(key=col.key, printed_label=col.label, match="exact")
+    for kind, texts in (("misprint", col.misprints), ("variant", col.variants)):
+        for text in texts:
+            if label_key(text) in header_key:
+                return ColumnEvidence(key=col.key, printed_label=text, match=kind)
+    return ColumnEvidence(key=col.key)
 
 
 def make_cell(raw: RawCell, note: str | None = None) -> Cell:
