@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from gongkai.extract.records import Record
 from gongkai.model.labels import label_key
 from gongkai.model.report import MatchKind
-from gongkai.model.template import RowSpec, TableSpec
+from gongkai.model.template import TableSpec
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,7 +204,3 @@ def place(records: list[Record], spec: TableSpec, slots: list[str], fits: list[b
                     i
                 ].reason = f"无法确定所属行：此处有 {len(usable)} 个无标签的数据行，模板中对应位置有 {len(free)} 行"
     return placements
-
-
-def row_spec(spec: TableSpec, key: str) -> RowSpec:
-    return spec.row(key)

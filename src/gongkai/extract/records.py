@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from gongkai.extract.numbers import is_value_text, parse_cell
+from gongkai.extract.numbers import is_value_text
 from gongkai.model import Provenance
 from gongkai.model.labels import squash
 from gongkai.readers.raw import RawCell, RawRow
@@ -53,14 +53,6 @@ class Record:
     @property
     def all_labels(self) -> list[str]:
         return [x for x in self.weak_labels + self.pending_labels + self.own_labels if x.strip()]
-
-
-@dataclass(slots=True)
-class Region:
-    records: list[Record]
-    headers: list[RawRow]
-    first: int
-    last: int
 
 
 def is_page_number(text: str) -> bool:
@@ -176,7 +168,3 @@ class HeaderTest:
     def __call__(self, row: RawRow, labels: list[str]) -> bool:
         text = squash("".join(labels))
         return text in self.whole or any(w in text for w in self.words) or any(p.search(text) for p in self.patterns)
-
-
-def cell_state(cell: RawCell) -> str:
-    return parse_cell(cell.text).state

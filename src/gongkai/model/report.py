@@ -120,12 +120,6 @@ class Section(BaseModel):
     end_line: int | None = None
 
 
-class DateMention(BaseModel):
-    text: str
-    date: dt.date | None = None
-    provenance: Provenance | None = None
-
-
 class Metadata(BaseModel):
     title: str | None = None
     agency: str | None = None
