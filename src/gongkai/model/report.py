@@ -25,6 +25,7 @@ class Provenance(BaseModel):
     column: int | None = Field(default=None, description="Cell position within the source row")
     bbox: tuple[float, float, float, float] | None = Field(default=None, description="x0, top, x1, bottom (PDF points)")
     paragraph: int | None = Field(default=None, description="Paragraph number within the article (HTML)")
+    confidence: float | None = Field(default=None, description="OCR recognition confidence, 0–1 (scans only)")
 
     def describe(self) -> str:
         """Short Chinese description: ``第12行第3格``, ``表格2第4行第3格``, ``第1行·第12段``."""
@@ -39,6 +40,8 @@ class Provenance(BaseModel):
             parts.append(f"第{self.column}格")
         if self.paragraph is not None:
             parts.append(("·" if parts else "") + f"第{self.paragraph}段")
+        if self.confidence is not None:
+            parts.append(f"（识别置信度{self.confidence:.2f}）")
         return "".join(parts)
 
 

@@ -1,4 +1,7 @@
-"""Readers: one module per input format, each giving a RawDocument."""
+"""Readers: one module per input format, each giving a RawDocument.
+
+The format is sniffed from the content (magic bytes), never from the file name.
+"""
 
 from __future__ import annotations
 
@@ -14,11 +17,7 @@ from gongkai.readers.text import read_text
 MAX_BYTES = 50 * 1024 * 1024
 
 _UNSUPPORTED = {
-    "pdf": "PDF 文件",
-    "docx": "Word（.docx）文件",
-    "doc": "旧版 Word（.doc/.wps）文件",
-    "image": "图片",
-    "zip": "ZIP 压缩文件",
+    "zip": "ZIP 压缩文件（不是 Word 文档）",
     "binary": "二进制文件",
 }
 
@@ -27,13 +26,31 @@ def read_bytes(data: bytes, path: str) -> RawDocument:
     """Read a document from bytes; the format is sniffed from the content.
 
     Raises:
-        InputError: E103 empty, E104 unsupported format, E105 undecodable text.
+        InputError: E103 empty, E104 unsupported format, E105 undecodable text, and the
+            format readers' codes (E109 encrypted, E110 corrupt, E111 too many pages,
+            E113 converter missing, E114 decompression bomb, E115 nothing readable).
     """
     if not data.strip():
         raise InputError("E103", "文件为空")
     fmt = sniff_binary(data)
+    if fmt == "pdf":
+        from gongkai.readers.pdf import read_pdf
+
+        return read_pdf(data, path)
+    if fmt == "docx":
+        from gongkai.readers.docx import read_docx
+
+        return read_docx(data, path)
+    if fmt == "doc":
+        from gongkai.readers.legacy import read_legacy
+
+        return read_legacy(data, path)
+    if fmt == "image":
+        from gongkai.readers.image import read_image
+
+        return read_image(data, path)
     if fmt is not None:
-        raise InputError("E104", f"暂不支持读取{_UNSUPPORTED[fmt]}（当前支持纯文本、Markdown 和 HTML）")
+        raise InputError("E104", f"不支持读取{_UNSUPPORTED[fmt]}（支持 PDF、Word、图片、HTML、Markdown 和纯文本）")
     text, encoding = decode(data, html_declared_charset(data))
     if "\ufffd" in text[:4096] and text[:4096].count("\ufffd") > 20:
         raise InputError("E105", "文本含大量无法解码的字符，编码无法识别")
@@ -43,8 +60,6 @@ def read_bytes(data: bytes, path: str) -> RawDocument:
     if kind == "markdown":
         return read_markdown(text, path, encoding)
     return read_text(text, path, encoding)
-
-
 def read_path(path: str | Path) -> RawDocument:
     """Read a document from a file path.
 

@@ -34,7 +34,7 @@ _METADATA_FIELDS = (
 def provenance_to_json(prov: Provenance) -> dict[str, Any]:
     """The non-null position fields of a provenance (the file is given once, under ``source``)."""
     out: dict[str, Any] = {}
-    for key in ("page", "line", "paragraph", "table", "row", "column", "bbox"):
+    for key in ("page", "line", "paragraph", "table", "row", "column", "bbox", "confidence"):
         value = getattr(prov, key)
         if value is not None:
             out[key] = list(value) if isinstance(value, tuple) else value
