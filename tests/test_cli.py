@@ -101,7 +101,7 @@ def test_extract_raw_stage(capsys: pytest.CaptureFixture[str]) -> None:
     [
         ("empty.txt", b"", "E103", "文件为空"),
         ("random.dat", os.urandom(256) + b"\x00\x00" + os.urandom(256), "E104", "不支持"),
-        ("image.png", b"\x89PNG\r\n\x1a\n" + os.urandom(64), "E104", "图片"),
+        ("image.png", b"\x89PNG\r\n\x1a\n" + os.urandom(64), "E110", "损坏"),
         ("poem.txt", POEM.encode(), "E106", "不是政府信息公开工作年度报告"),
         (None, None, "E101", "文件不存在"),
     ],

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from gongkai.model.labels import squash
+from gongkai.model.labels import squash, to_halfwidth_digits
 from gongkai.readers.raw import RawRow
 
 _NUMBERED = re.compile(r"^([一二三四五六七八九十])\s*[、.．,，]\s*(.+)$")
@@ -23,6 +23,7 @@ _KEYWORDS: dict[int, tuple[tuple[str, ...], ...]] = {
     6: (("其他需要报告",), ("其他事项",)),
 }
 _TITLE = re.compile(r"(政府信息公开|政务公开).{0,6}(工作)?.{0,4}年度?报告")
+_YEAR_IN = re.compile(r"\d{4}\s*年")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +74,8 @@ def find_headings(rows: list[RawRow]) -> list[Heading]:
 def find_title(rows: list[RawRow], before: int) -> tuple[str, int] | None:
     """The report title: the first title-like line (not a sentence) before the first heading.
 
-    A title broken over two lines (``…政府信息公开工作`` / ``年度报告``) is joined.
+    A title broken over two lines (``…政府信息公开工作`` / ``年度报告``, or the agency
+    on a line of its own above ``2023年政府信息公开工作年度报告``) is joined.
     """
     for i in range(min(before, len(rows))):
         row = rows[i]
@@ -83,6 +85,10 @@ def find_title(rows: list[RawRow], before: int) -> tuple[str, int] | None:
         if len(text) > 60 or any(ch in text for ch in "《》，。；：:"):
             continue
         if _TITLE.search(text):
+            if i > 0 and rows[i - 1].kind == "text" and re.match(r"^\d{4}\s*年", to_halfwidth_digits(text)):
+                above = squash(rows[i - 1].cells[0].text)
+                if 2 <= len(above) <= 30 and not any(ch in above for ch in "《》，。；：:、") and not _YEAR_IN.search(above):
+                    return above + text, i - 1
             return text, i
         if i + 1 < before and ("政府信息公开" in text or "政务公开" in text) and rows[i + 1].kind == "text":
             joined = text + squash(rows[i + 1].cells[0].text)

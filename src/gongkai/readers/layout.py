@@ -7,8 +7,15 @@ one space per page (PDF points or image pixels), y growing downwards.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
+
+from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
+
+from gongkai.model import Provenance
+from gongkai.readers.raw import RawCell, RawRow
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,3 +39,204 @@ class Segment:
     top: float
     x1: float
     bottom: float
+
+
+Box = tuple[float, float, float, float]
+
+_CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+_WS = re.compile(r"[ \t\r\n\u3000\xa0]+")
+
+
+@dataclass(slots=True)
+class Grid:
+    """A ruled table: its cells as (row, column, rowspan, colspan, box), grid positions 0-based."""
+
+    box: Box
+    cells: list[tuple[int, int, int, int, Box]]
+
+
+def _edge(s: Segment) -> dict[str, Any]:
+    return {
+        "orientation": s.orientation,
+        "x0": s.x0,
+        "x1": s.x1,
+        "top": s.top,
+        "bottom": s.bottom,
+        "width": s.x1 - s.x0,
+        "height": s.bottom - s.top,
+        "object_type": "line",
+    }
+
+
+def _levels(values: Iterable[float], tol: float) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > tol:
+            out.append(v)
+    return out
+
+
+def _index(levels: list[float], v: float) -> int:
+    return min(range(len(levels)), key=lambda i: abs(levels[i] - v))
+
+
+def close_open_ends(segments: Sequence[Segment], tol: float = 3.0) -> list[Segment]:
+    """Add the missing top or bottom rule of a table cut by a page break.
+
+    When a table runs over a page, its last row on the page often has no bottom
+    line (and the first row on the next page no top line); the vertical rules
+    still end there together.  Two or more vertical rules ending at one height
+    with no horizontal rule there get one drawn across them.
+    """
+    hs = [s for s in segments if s.orientation == "h"]
+    ends: list[tuple[float, float]] = []
+    for v in (s for s in segments if s.orientation == "v"):
+        for y in (v.top, v.bottom):
+            if not any(abs(h.top - y) <= tol and h.x0 - tol <= v.x0 <= h.x1 + tol for h in hs):
+                ends.append((y, v.x0))
+    added: list[Segment] = []
+    ends.sort()
+    i = 0
+    while i < len(ends):
+        j = i
+        while j + 1 < len(ends) and ends[j + 1][0] - ends[i][0] <= tol:
+            j += 1
+        if j > i:
+            xs = [x for _, x in ends[i : j + 1]]
+            y = ends[i][0]
+            added.append(Segment("h", min(xs), y, max(xs), y))
+        i = j + 1
+    return [*segments, *added]
+
+
+def find_grids(segments: Sequence[Segment], tol: float = 3.0) -> list[Grid]:
+    """Tables from ruling lines (pdfplumber's lattice algorithm), with spans worked out from the cell boxes.
+
+    A "table" of one column or one row (a box drawn round a paragraph) is not a table.
+    """
+    if not segments:
+        return []
+    edges = merge_edges([_edge(s) for s in close_open_ends(segments, tol)], tol, tol, tol, tol)
+    edges = [e for e in edges if (e["x1"] - e["x0"] if e["orientation"] == "h" else e["bottom"] - e["top"]) > tol]
+    cells = intersections_to_cells(edges_to_intersections(edges, tol, tol))
+    grids: list[Grid] = []
+    for table in cells_to_tables(cells):
+        xs = _levels([c[0] for c in table] + [c[2] for c in table], tol)
+        ys = _levels([c[1] for c in table] + [c[3] for c in table], tol)
+        if len(xs) < 3 or len(ys) < 3:
+            continue
+        placed = []
+        for x0, top, x1, bottom in table:
+            c0, c1, r0, r1 = _index(xs, x0), _index(xs, x1), _index(ys, top), _index(ys, bottom)
+            placed.append((r0, c0, max(1, r1 - r0), max(1, c1 - c0), (x0, top, x1, bottom)))
+        placed.sort()
+        grids.append(Grid((xs[0], ys[0], xs[-1], ys[-1]), placed))
+    grids.sort(key=lambda g: g.box[1])
+    return grids
+
+
+def _inside(w: Word, box: Box) -> bool:
+    cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
+    return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
+
+
+def group_lines(words: Iterable[Word]) -> list[list[Word]]:
+    """Words grouped into visual lines (by vertical overlap), top to bottom, each left to right."""
+    lines: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: (w.top, w.x0)):
+        h = max(w.bottom - w.top, 1.0)
+        for line in reversed(lines[-3:]):
+            ref = line[0]
+            overlap = min(ref.bottom, w.bottom) - max(ref.top, w.top)
+            if overlap > 0.5 * min(h, ref.bottom - ref.top):
+                line.append(w)
+                break
+        else:
+            lines.append([w])
+    for line in lines:
+        line.sort(key=lambda w: w.x0)
+    lines.sort(key=lambda ln: min(w.top for w in ln))
+    return lines
+
+
+def line_text(line: Sequence[Word]) -> str:
+    """Join a line's words; a gap wider than a third of the text height becomes a space."""
+    out = ""
+    prev: Word | None = None
+    for w in line:
+        gap = prev is not None and w.x0 - prev.x1 > 0.33 * max(w.bottom - w.top, 1.0)
+        if gap and out and not out.endswith(" ") and not (_CJK.match(out[-1]) and _CJK.match(w.text[0])):
+            out += " "
+        out += w.text
+        prev = w
+    return _WS.sub(" ", out).strip()
+
+
+def _join(parts: list[str]) -> str:
+    out = ""
+    for p in parts:
+        if not p:
+            continue
+        if out and not (_CJK.match(out[-1]) or _CJK.match(p[0])):
+            out += " "
+        out += p
+    return out
+
+
+def bounds(words: Sequence[Word]) -> Box:
+    return (
+        round(min(w.x0 for w in words), 1),
+        round(min(w.top for w in words), 1),
+        round(max(w.x1 for w in words), 1),
+        round(max(w.bottom for w in words), 1),
+    )
+
+
+def confidence(words: Sequence[Word]) -> float | None:
+    scores = [w.confidence for w in words if w.confidence is not None]
+    return round(min(scores), 3) if scores else None
+
+
+def _grid_rows(grid: Grid, words: list[Word], page: int, path: str, table: int) -> list[RawRow]:
+    rows: dict[int, list[RawCell]] = {}
+    for r, _c, rowspan, colspan, box in grid.cells:
+        inside = [w for w in words if _inside(w, box)]
+        text = _join([line_text(ln) for ln in group_lines(inside)])
+        prov = Provenance(
+            file=path,
+            page=page,
+            table=table,
+            row=r + 1,
+            column=len(rows.get(r, [])) + 1,
+            bbox=bounds(inside) if inside else (round(box[0], 1), round(box[1], 1), round(box[2], 1), round(box[3], 1)),
+            confidence=confidence(inside),
+        )
+        rows.setdefault(r, []).append(RawCell(text, prov, colspan=colspan, rowspan=rowspan))
+    return [RawRow(cells, "cells", table=table) for _, cells in sorted(rows.items())]
+
+
+def page_rows(
+    words: list[Word], segments: list[Segment], *, page: int, path: str, table_start: int, tol: float = 3.0
+) -> tuple[list[RawRow], int]:
+    """One page's rows in reading order: prose lines as text rows, ruled tables as cell rows.
+
+    Returns the rows and the next free table index.  Words inside a table's
+    cells belong to the cell whose box holds their centre; words elsewhere
+    (including a table's gaps) are prose.
+    """
+    grids = find_grids(segments, tol)
+    items: list[tuple[float, list[RawRow]]] = []
+    rest = list(words)
+    table = table_start
+    for grid in grids:
+        mine = [w for w in rest if _inside(w, grid.box)]
+        rest = [w for w in rest if not _inside(w, grid.box)]
+        items.append((grid.box[1], _grid_rows(grid, mine, page, path, table)))
+        table += 1
+    for line in group_lines(rest):
+        text = line_text(line)
+        if text:
+            prov = Provenance(file=path, page=page, bbox=bounds(line), confidence=confidence(line))
+            items.append((min(w.top for w in line), [RawRow([RawCell(text, prov)], "text")]))
+    items.sort(key=lambda it: it[0])
+    return [row for _, rows in items for row in rows], table

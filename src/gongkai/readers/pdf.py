@@ -1,10 +1,160 @@
-"""Placeholder until the pdf reader lands (issue 3)."""
+"""PDF reader: text-layer pages through pdfplumber, image-only pages through OCR.
+
+pypdfium2 opens the file first (fast, and strict about encryption and damage)
+and tells text pages from image-only pages (``count_chars() == 0``).  On a text
+page, every character becomes a positioned :class:`~gongkai.readers.layout.Word`
+and every visible ruling line a :class:`~gongkai.readers.layout.Segment`;
+:func:`~gongkai.readers.layout.page_rows` rebuilds the ruled tables with their
+merged cells and keeps the prose as lines.  Page numbers (``- 3 -``) and running
+headers are dropped afterwards.  Bounding boxes are in PDF points from the top-left.
+"""
 
 from __future__ import annotations
 
+import io
+import re
+from collections import Counter
+from dataclasses import replace
+from typing import Any
+
+import pdfplumber
+import pypdfium2 as pdfium
+from pdfminer.pdfparser import PDFSyntaxError
+from pdfplumber.page import Page
+
 from gongkai.errors import InputError
-from gongkai.readers.raw import RawDocument
+from gongkai.readers.layout import Segment, Word, page_rows
+from gongkai.readers.limits import check_deadline, check_pages
+from gongkai.readers.raw import RawDocument, RawRow
+
+SCAN_DPI = 150
+_PAGE_NUMBER = re.compile(r"^[-—–－\s]*(第\s*)?\d{1,4}\s*(页)?[-—–－\s]*(/\s*\d+|共\s*\d+\s*页)?$")
+_MARGIN = 0.08
+
+
+def _open(data: bytes) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise InputError("E109", "PDF 文件已加密，需要密码才能打开") from exc
+        raise InputError("E110", "PDF 文件已损坏，无法打开") from exc
+
+
+def _white(color: Any) -> bool:
+    if not isinstance(color, (tuple, list)) or not color:
+        return False
+    values = [float(v) for v in color]
+    if len(values) == 4:
+        return all(v <= 0.02 for v in values)
+    return all(v >= 0.98 for v in values)
+
+
+def _visible(obj: dict[str, Any]) -> bool:
+    """Rects that are only white fill (paragraph backgrounds) draw no line."""
+    if obj.get("object_type") != "rect":
+        return True
+    return bool(obj.get("stroke")) or not (obj.get("fill") and _white(obj.get("non_stroking_color")))
+
+
+def _segments(page: Page) -> list[Segment]:
+    out: list[Segment] = []
+    for e in page.filter(_visible).edges:
+        o = "h" if e["orientation"] == "h" else "v"
+        out.append(Segment(o, float(e["x0"]), float(e["top"]), float(e["x1"]), float(e["bottom"])))
+    return out
+
+
+def _words(page: Page) -> list[Word]:
+    return [
+        Word(c["text"], float(c["x0"]), float(c["top"]), float(c["x1"]), float(c["bottom"]))
+        for c in page.chars
+        if c["text"].strip() and c.get("upright", True)
+    ] + [
+        Word(c["text"], float(c["x0"]), float(c["top"]), float(c["x1"]), float(c["bottom"]))
+        for c in page.chars
+        if c["text"].strip() and not c.get("upright", True)
+    ]
+
+
+def _scan_rows(doc: pdfium.PdfDocument, index: int, path: str, table: int) -> tuple[list[RawRow], int]:
+    from gongkai.readers.image import scan_page_rows
+
+    image = doc[index].render(scale=SCAN_DPI / 72).to_numpy()
+    rows, table = scan_page_rows(image, index + 1, path, table)
+    k = 72 / SCAN_DPI
+    for row in rows:
+        for cell in row.cells:
+            if cell.prov.bbox is not None:
+                x0, top, x1, bottom = cell.prov.bbox
+                box = (round(x0 * k, 1), round(top * k, 1), round(x1 * k, 1), round(bottom * k, 1))
+                cell.prov = cell.prov.model_copy(update={"bbox": box})
+    return rows, table
+
+
+def _has_images(page: pdfium.PdfPage) -> bool:
+    return any(obj.type == pdfium.raw.FPDF_PAGEOBJ_IMAGE for obj in page.get_objects(max_depth=2))
+
+
+def _drop_furniture(pages: list[tuple[float, list[RawRow]]]) -> list[RawRow]:
+    """Drop page numbers and running headers/footers printed in the page margins."""
+    margin_texts: Counter[str] = Counter()
+    for height, rows in pages:
+        for text in {r.text for r in rows if r.kind == "text" and _in_margin(r, height)}:
+            margin_texts[text] += 1
+    repeated = {t for t, n in margin_texts.items() if n >= 2 and len(pages) >= 3}
+    out: list[RawRow] = []
+    for height, rows in pages:
+        for r in rows:
+            if r.kind == "text" and _in_margin(r, height) and (_PAGE_NUMBER.match(r.text) or r.text in repeated):
+                continue
+            out.append(r)
+    return out
+
+
+def _in_margin(row: RawRow, height: float) -> bool:
+    box = row.prov.bbox
+    return box is not None and (box[3] < height * _MARGIN or box[1] > height * (1 - _MARGIN))
 
 
 def read_pdf(data: bytes, path: str) -> RawDocument:
-    raise InputError("E104", "暂不支持读取该格式")
+    """Read a PDF's text layer (and OCR its image-only pages) into a RawDocument.
+
+    Raises:
+        InputError: E109 encrypted, E110 corrupt, E111 too many pages, E112 time limit,
+            E115 no text and no images.
+    """
+    doc = _open(data)
+    try:
+        check_pages(len(doc))
+        pages: list[tuple[float, list[RawRow]]] = []
+        table, scanned, empty = 1, 0, 0
+        try:
+            plumber = pdfplumber.open(io.BytesIO(data))
+        except (PDFSyntaxError, Exception) as exc:
+            raise InputError("E110", f"PDF 文件结构损坏，无法读取文字层：{type(exc).__name__}") from exc
+        with plumber:
+            for i, ppage in enumerate(plumber.pages):
+                check_deadline(f"（第 {i + 1} 页）")
+                if doc[i].get_textpage().count_chars() == 0:
+                    if _has_images(doc[i]):
+                        rows, table = _scan_rows(doc, i, path, table)
+                        scanned += 1
+                    else:
+                        rows, empty = [], empty + 1
+                else:
+                    words = _words(ppage)
+                    rows, table = page_rows(words, _segments(ppage), page=i + 1, path=path, table_start=table)
+                pages.append((float(ppage.height), rows))
+                ppage.close()
+        if empty == len(doc):
+            raise InputError("E115", "PDF 中没有文字，也没有可识别的图像")
+        hints = {"pages": str(len(doc))}
+        if scanned:
+            hints["scanned_pages"] = str(scanned)
+        return RawDocument(path=path, format="pdf", encoding=None, rows=_drop_furniture(pages), hints=hints)
+    finally:
+        doc.close()
+
+
+__all__ = ["read_pdf", "replace"]
