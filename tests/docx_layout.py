@@ -126,7 +126,12 @@ def docx_layout(t2: Table2, t3: Table3, t4: Table4, year: int = 2024, title_in_t
     _table3(doc, t3)
     doc.add_paragraph("四、政府信息公开行政复议、行政诉讼情况")
     _table4(doc, t4)
-    for text in ["五、存在的主要问题及改进情况", "公开形式较为单一。", "六、其他需要报告的事项", "本年度未收取信息处理费。"]:
+    for text in [
+        "五、存在的主要问题及改进情况",
+        "公开形式较为单一。",
+        "六、其他需要报告的事项",
+        "本年度未收取信息处理费。",
+    ]:
         doc.add_paragraph(text)
     doc.add_paragraph("某市某局")
     doc.add_paragraph(f"{year + 1}年1月20日")

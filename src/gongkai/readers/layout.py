@@ -112,7 +112,7 @@ def close_open_ends(segments: Sequence[Segment], tol: float = 3.0) -> list[Segme
 def find_grids(segments: Sequence[Segment], tol: float = 3.0) -> list[Grid]:
     """Tables from ruling lines (pdfplumber's lattice algorithm), with spans worked out from the cell boxes.
 
-    A "table" of one column or one row (a box drawn round a paragraph) is not a table.
+    A "table" of one column (a box drawn round a paragraph) is not a table.
     """
     if not segments:
         return []
@@ -123,7 +123,7 @@ def find_grids(segments: Sequence[Segment], tol: float = 3.0) -> list[Grid]:
     for table in cells_to_tables(cells):
         xs = _levels([c[0] for c in table] + [c[2] for c in table], tol)
         ys = _levels([c[1] for c in table] + [c[3] for c in table], tol)
-        if len(xs) < 3 or len(ys) < 3:
+        if len(xs) < 3 or len(ys) < 2:
             continue
         placed = []
         for x0, top, x1, bottom in table:

@@ -27,7 +27,11 @@ _INSTALL = (
     "请安装 LibreOffice（Debian/Ubuntu：apt-get install libreoffice-writer-nogui），"
     "或在 Word/WPS 中将文件另存为 .docx 后再检查"
 )
-_OTHER_OLE = {"Workbook": "Excel 工作簿（.xls）", "Book": "Excel 工作簿（.xls）", "PowerPoint Document": "PowerPoint 演示文稿（.ppt）"}
+_OTHER_OLE = {
+    "Workbook": "Excel 工作簿（.xls）",
+    "Book": "Excel 工作簿（.xls）",
+    "PowerPoint Document": "PowerPoint 演示文稿（.ppt）",
+}
 
 
 def has_ole_stream(data: bytes, name: str) -> bool:
@@ -79,7 +83,12 @@ def _convert(soffice: str, data: bytes, timeout: float) -> bytes:
         ]
         env = {**os.environ, "HOME": str(work), "SAL_USE_VCLPLUGIN": "svp"}
         proc = subprocess.Popen(
-            cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, start_new_session=True
+            cmd,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+            start_new_session=True,
         )
         try:
             proc.communicate(timeout=timeout)

@@ -21,15 +21,10 @@ RATIO_FLOOR = 1024 * 1024
 MAX_MEMBERS = 10_000
 
 
-def open_checked(
-    data: bytes,
-    *,
-    max_total: int = MAX_TOTAL,
-    max_ratio: float = MAX_RATIO,
-    ratio_floor: int = RATIO_FLOOR,
-    max_members: int = MAX_MEMBERS,
-) -> zipfile.ZipFile:
+def open_checked(data: bytes) -> zipfile.ZipFile:
     """Open ``data`` as a ZIP archive after checking it cannot be a decompression bomb.
+
+    The limits are this module's constants, read at each call.
 
     Raises:
         InputError: E110 not a readable ZIP archive, E109 encrypted members, E114 over a limit.
@@ -39,20 +34,22 @@ def open_checked(
         members = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
         raise InputError("E110", "文件已损坏：无法作为 Word（DOCX）压缩包打开，文件可能不完整") from exc
-    if len(members) > max_members:
-        raise InputError("E114", f"压缩包内文件过多（{len(members)} 个，上限 {max_members} 个），疑似压缩炸弹，已拒绝读取")
+    if len(members) > MAX_MEMBERS:
+        raise InputError(
+            "E114", f"压缩包内文件过多（{len(members)} 个，上限 {MAX_MEMBERS} 个），疑似压缩炸弹，已拒绝读取"
+        )
     total = 0
     for m in members:
         if m.flag_bits & 0x1:
             raise InputError("E109", "文件已加密：压缩包内的文件设有密码，请去除密码后重新导出")
         total += m.file_size
-        if total > max_total:
+        if total > MAX_TOTAL:
+            limit = f"{MAX_TOTAL / 1024 / 1024:g}"
+            raise InputError("E114", f"解压后总大小超过 {limit} MB 上限，疑似压缩炸弹，已拒绝读取")
+        ratio = m.file_size / max(m.compress_size, 1)
+        if m.file_size > RATIO_FLOOR and ratio > MAX_RATIO:
             raise InputError(
-                "E114", f"解压后总大小超过 {max_total // 1024 // 1024} MB 上限，疑似压缩炸弹，已拒绝读取"
-            )
-        if m.file_size > ratio_floor and m.file_size > max_ratio * max(m.compress_size, 1):
-            ratio = m.file_size // max(m.compress_size, 1)
-            raise InputError(
-                "E114", f"压缩包内文件 {m.filename} 的压缩比异常（约 {ratio} 倍，上限 {max_ratio} 倍），疑似压缩炸弹"
+                "E114",
+                f"压缩包内文件 {m.filename} 的压缩比异常（约 {ratio:.0f} 倍，上限 {MAX_RATIO} 倍），疑似压缩炸弹",
             )
     return archive

@@ -1,0 +1,114 @@
+"""The PDF reader: generated reports read back identically; hostile PDFs fail with their codes."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from reportlab.lib import pdfencrypt
+from reportlab.pdfgen import canvas
+
+from gongkai.errors import InputError
+from gongkai.extract import extract
+from gongkai.readers import limits, read_bytes
+from tests.extract.test_extract_roundtrip import consistent_tables
+from tests.layouts import T3_ROWS, Table2, Table3, Table4
+from tests.pdf_layout import pdf_report
+
+
+def _values(table: object) -> dict[str, list[object]]:
+    return {k: [c.plain() for c in row.values()] for k, row in table.rows.items()}  # type: ignore[attr-defined]
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tables=consistent_tables())
+def test_pdf_generated_report_reads_back_identically(tables: tuple[Table2, Table3, Table4]) -> None:
+    t2, t3, t4 = tables
+    raw = read_bytes(pdf_report(t2, t3, t4), "report.pdf")
+    assert raw.format == "pdf"
+    report = extract(raw)
+    assert report.format == "2021"
+    assert _values(report.table2) == t2
+    assert _values(report.table3) == {r.key: t3[r.key] for r in T3_ROWS}
+    assert _values(report.table4) == t4
+    assert not report.table3.unplaced and not report.table4.unplaced
+    assert all(ev.match == "exact" for ev in report.table3.row_evidence.values())
+    assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
+    assert report.metadata.signature_agency == "某市某局"
+    # page numbers (- 1 -) are page furniture, not prose
+    assert not any(line.text.startswith("- ") for line in report.lines)
+
+
+def test_pdf_cells_keep_page_and_bounding_box() -> None:
+    t2 = {"regulations": [1, 2, 3], "normative_documents": [4, 5, 6]}
+    t2 |= {k: [7] for k in ("administrative_licensing", "administrative_penalty", "administrative_coercion")}
+    t2["administrative_fees"] = [8]
+    t3 = {r.key: [0] * 7 for r in T3_ROWS}
+    t4 = {k: [0] * 5 for k in ("administrative_review", "litigation_direct", "litigation_after_review")}
+    report = extract(read_bytes(pdf_report(t2, t3, t4), "r.pdf"))
+    cell = report.table2.rows["normative_documents"]["abolished"]
+    assert cell.value == 5 and cell.provenance is not None
+    assert cell.provenance.page == 1 and cell.provenance.file == "r.pdf"
+    x0, top, x1, bottom = cell.provenance.bbox  # type: ignore[misc]
+    assert 0 < x0 < x1 < 595 and 0 < top < bottom < 842
+    carried = report.table3.rows["carried_forward"]["total"]
+    assert carried.provenance is not None and carried.provenance.page == 2
+
+
+def _pdf(draw: bool = True, pages: int = 1, encrypt: object = None) -> bytes:
+    out = io.BytesIO()
+    c = canvas.Canvas(out, encrypt=encrypt)  # type: ignore[arg-type]
+    for _ in range(pages):
+        if draw:
+            c.drawString(100, 700, "report")
+        c.showPage()
+    c.save()
+    return out.getvalue()
+
+
+def _code(data: bytes) -> str:
+    with pytest.raises(InputError) as err:
+        read_bytes(data, "x.pdf")
+    assert err.value.message  # a Chinese message for the user
+    return err.value.code
+
+
+def test_pdf_encrypted_with_user_password_is_e109() -> None:
+    assert _code(_pdf(encrypt="secret")) == "E109"
+
+
+def test_pdf_with_owner_password_only_is_read() -> None:
+    enc = pdfencrypt.StandardEncryption("", ownerPassword="owner", canPrint=1)
+    raw = read_bytes(_pdf(encrypt=enc), "x.pdf")
+    assert raw.rows[0].text == "report"
+
+
+def test_pdf_corrupt_and_truncated_are_e110() -> None:
+    assert _code(b"%PDF-1.7\n" + b"\x00garbage" * 100) == "E110"
+    good = pdf_report(*_tiny())
+    assert _code(good[: len(good) // 3]) == "E110"
+
+
+def test_pdf_without_text_or_images_is_e115() -> None:
+    assert _code(_pdf(draw=False, pages=2)) == "E115"
+
+
+def test_pdf_page_limit_is_e111(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(limits, "MAX_PAGES", 3)
+    assert _code(_pdf(pages=4)) == "E111"
+
+
+def test_pdf_time_limit_is_e112() -> None:
+    with limits.time_limit(0.0), pytest.raises(InputError) as err:
+        read_bytes(_pdf(pages=2), "x.pdf")
+    assert err.value.code == "E112" and "超时" in err.value.message
+
+
+def _tiny() -> tuple[Table2, Table3, Table4]:
+    t2 = {r: [0, 0, 0] for r in ("regulations", "normative_documents")}
+    t2 |= {k: [0] for k in ("administrative_licensing", "administrative_penalty")}
+    t2 |= {k: [0] for k in ("administrative_coercion", "administrative_fees")}
+    t3 = {r.key: [0] * 7 for r in T3_ROWS}
+    t4 = {k: [0] * 5 for k in ("administrative_review", "litigation_direct", "litigation_after_review")}
+    return t2, t3, t4
