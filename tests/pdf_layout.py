@@ -65,10 +65,8 @@ def _grid(table: Any) -> tuple[list[list[str]], list[tuple[int, int, int, int]]]
 
 def _table(matrix: list[list[str]], spans: list[tuple[int, int, int, int]], cell: ParagraphStyle) -> Table:
     ncols = len(matrix[0])
-    if ncols == 10:  # table 3: three label columns, then seven numbers
-        widths = [8 * mm, 22 * mm, 45 * mm] + [(WIDTH - 75 * mm) / 7] * 7
-    else:
-        widths = [WIDTH / ncols] * ncols
+    # table 3 has three label columns, then seven numbers
+    widths = [8 * mm, 22 * mm, 45 * mm] + [(WIDTH - 75 * mm) / 7] * 7 if ncols == 10 else [WIDTH / ncols] * ncols
     data: list[list[Any]] = []
     for row in matrix:
         out: list[Any] = []

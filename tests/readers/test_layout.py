@@ -19,7 +19,16 @@ def chars(text: str, x: float, top: float, size: float = 10) -> list[Word]:
 
 def test_layout_grid_spans_from_cell_boxes() -> None:
     # a 3x3 grid whose first column is one cell over rows 2-3 and first row one cell over columns 2-3
-    segs = [h(0), h(50, 100, 300), h(100, 0, 300), h(150), v(0, 0, 150), v(100, 0, 150), v(200, 50, 150), v(300, 0, 150)]
+    segs = [
+        h(0),
+        h(50, 100, 300),
+        h(100, 0, 300),
+        h(150),
+        v(0, 0, 150),
+        v(100, 0, 150),
+        v(200, 50, 150),
+        v(300, 0, 150),
+    ]
     [grid] = find_grids(segs)
     spans = {(r, c): (rs, cs) for r, c, rs, cs, _ in grid.cells}
     assert spans[(0, 0)] == (2, 1)
@@ -76,7 +85,12 @@ def test_layout_prose_lines_and_tables_in_reading_order() -> None:
 
 
 def test_layout_line_text_spaces_only_between_latin_words() -> None:
-    words = [Word("2023", 0, 0, 20, 10), Word("年", 30, 0, 40, 10), Word("共", 50, 0, 60, 10), Word("95", 70, 0, 80, 10)]
+    words = [
+        Word("2023", 0, 0, 20, 10),
+        Word("年", 30, 0, 40, 10),
+        Word("共", 50, 0, 60, 10),
+        Word("95", 70, 0, 80, 10),
+    ]
     assert line_text(words) == "2023 年共 95"
     assert line_text(chars("问题", 0, 0) + chars("协调", 30, 0)) == "问题协调"
 

@@ -87,7 +87,11 @@ def find_title(rows: list[RawRow], before: int) -> tuple[str, int] | None:
         if _TITLE.search(text):
             if i > 0 and rows[i - 1].kind == "text" and re.match(r"^\d{4}\s*年", to_halfwidth_digits(text)):
                 above = squash(rows[i - 1].cells[0].text)
-                if 2 <= len(above) <= 30 and not any(ch in above for ch in "《》，。；：:、") and not _YEAR_IN.search(above):
+                if (
+                    2 <= len(above) <= 30
+                    and not any(ch in above for ch in "《》，。；：:、")
+                    and not _YEAR_IN.search(above)
+                ):
                     return above + text, i - 1
             return text, i
         if i + 1 < before and ("政府信息公开" in text or "政务公开" in text) and rows[i + 1].kind == "text":

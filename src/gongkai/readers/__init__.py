@@ -60,6 +60,8 @@ def read_bytes(data: bytes, path: str) -> RawDocument:
     if kind == "markdown":
         return read_markdown(text, path, encoding)
     return read_text(text, path, encoding)
+
+
 def read_path(path: str | Path) -> RawDocument:
     """Read a document from a file path.
 

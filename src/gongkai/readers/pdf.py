@@ -14,7 +14,6 @@ from __future__ import annotations
 import io
 import re
 from collections import Counter
-from dataclasses import replace
 from typing import Any
 
 import pdfplumber
@@ -60,20 +59,25 @@ def _visible(obj: dict[str, Any]) -> bool:
 def _segments(page: Page) -> list[Segment]:
     out: list[Segment] = []
     for e in page.filter(_visible).edges:
-        o = "h" if e["orientation"] == "h" else "v"
-        out.append(Segment(o, float(e["x0"]), float(e["top"]), float(e["x1"]), float(e["bottom"])))
+        out.append(
+            Segment(
+                "h" if e["orientation"] == "h" else "v",
+                float(e["x0"]),
+                float(e["top"]),
+                float(e["x1"]),
+                float(e["bottom"]),
+            )
+        )
     return out
 
 
 def _words(page: Page) -> list[Word]:
+    """Every printed character as a word: cells are filled character by character, so a
+    number can never run across a ruling line into the next cell."""
     return [
         Word(c["text"], float(c["x0"]), float(c["top"]), float(c["x1"]), float(c["bottom"]))
         for c in page.chars
-        if c["text"].strip() and c.get("upright", True)
-    ] + [
-        Word(c["text"], float(c["x0"]), float(c["top"]), float(c["x1"]), float(c["bottom"]))
-        for c in page.chars
-        if c["text"].strip() and not c.get("upright", True)
+        if c["text"].strip()
     ]
 
 
@@ -155,6 +159,3 @@ def read_pdf(data: bytes, path: str) -> RawDocument:
         return RawDocument(path=path, format="pdf", encoding=None, rows=_drop_furniture(pages), hints=hints)
     finally:
         doc.close()
-
-
-__all__ = ["read_pdf", "replace"]

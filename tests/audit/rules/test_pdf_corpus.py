@@ -21,7 +21,10 @@ def findings(name: str) -> tuple[Finding, ...]:
 def test_pdf_corpus_hongze_2023_table4_totals_printed_zero() -> None:
     got = [(f.location.row, f.message) for f in findings("hongze-district-2023.pdf") if f.code == "A105"]
     assert got == [
-        ("administrative_review", "结果维持＋结果纠正＋其他结果＋尚未审结＝10＋1＋0＋0＝11，总计＝0，相差11（表四·行政复议）"),
+        (
+            "administrative_review",
+            "结果维持＋结果纠正＋其他结果＋尚未审结＝10＋1＋0＋0＝11，总计＝0，相差11（表四·行政复议）",
+        ),
         (
             "litigation_after_review",
             "结果维持＋结果纠正＋其他结果＋尚未审结＝5＋0＋0＋0＝5，总计＝0，相差5（表四·行政诉讼·复议后起诉）",
