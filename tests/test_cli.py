@@ -123,8 +123,8 @@ def test_check_samples_dir_processes_all_files(capsys: pytest.CaptureFixture[str
     code, out, _ = cli(capsys, "check", str(SAMPLES), "--format", "json", "--exit-zero")
     data = json.loads(out)
     assert code == 0
-    assert data["summary"]["files"] == 11 and data["summary"]["failed"] == 0
-    assert len(data["reports"]) == 11
+    assert data["summary"]["files"] == 15 and data["summary"]["failed"] == 0
+    assert len(data["reports"]) == 15
 
 
 def test_check_samples_exit_1_on_real_error_findings(capsys: pytest.CaptureFixture[str]) -> None:
@@ -138,8 +138,9 @@ def test_check_samples_exit_1_on_real_error_findings(capsys: pytest.CaptureFixtu
 def test_check_exit_codes_with_error_findings(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = cli(capsys, "check", str(SAMPLES))
     assert code == 1
-    assert out.count("A990 test-always-error") == 11
-    assert out.splitlines()[-1].startswith("共检查 11 份报告：错误 ")
+    # 15 samples; rules do not run on the blank template
+    assert out.count("A990 test-always-error") == 14
+    assert out.splitlines()[-1].startswith("共检查 15 份报告：错误 ")
     assert "\033[" not in out  # not a TTY: no colour
     assert cli(capsys, "check", str(SAMPLES), "--exit-zero")[0] == 0
 
@@ -208,7 +209,7 @@ def test_check_json_csv_xlsx_agree_on_findings(capsys: pytest.CaptureFixture[str
     assert cli(capsys, *args, "--format", "xlsx", "-o", str(xlsx)) == (0, "", "")
     wb = load_workbook(xlsx)
     assert wb["问题清单"].max_row - 1 == n
-    assert wb["文件"].max_row - 1 == 11
+    assert wb["文件"].max_row - 1 == 15
 
 
 @pytest.mark.usefixtures("fake_rules")

@@ -61,6 +61,7 @@ TABLE4_FIELDS = ["upheld", "corrected", "other", "pending", "total"]
 TOP_KEYS = [
     "schema_version",
     "format",
+    "template",
     "source",
     "metadata",
     "sections",

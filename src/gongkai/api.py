@@ -12,6 +12,7 @@ from pydantic import BaseModel, Field
 from gongkai.audit import Finding, Rule, audit
 from gongkai.errors import DocumentError, InputError
 from gongkai.extract import extract
+from gongkai.limits import MAX_SECONDS, time_limit
 from gongkai.model import AnnualReport
 from gongkai.readers import read_path
 
@@ -45,12 +46,15 @@ def read_report(path: str | Path) -> AnnualReport:
     return extract(read_path(path))
 
 
-def check_path(path: str | Path, rules: list[type[Rule]] | None = None) -> DocumentResult:
-    """Read and audit one file; never raises for bad input."""
+def check_path(
+    path: str | Path, rules: list[type[Rule]] | None = None, timeout: float | None = MAX_SECONDS
+) -> DocumentResult:
+    """Read and audit one file within ``timeout`` seconds (E112 past it); never raises for bad input."""
     start = time.perf_counter()
     p = str(path)
     try:
-        report = read_report(path)
+        with time_limit(timeout):
+            report = read_report(path)
     except InputError as exc:
         return DocumentResult(path=p, status="failed", errors=[exc.to_error()], seconds=time.perf_counter() - start)
     except Exception as exc:

@@ -21,6 +21,7 @@ import typer.core
 
 from gongkai import __version__
 from gongkai.errors import InputError, UsageError
+from gongkai.limits import MAX_SECONDS
 
 if TYPE_CHECKING:
     from gongkai.api import DocumentResult
@@ -79,20 +80,26 @@ def _root(
 @app.command()
 def extract(
     file: Annotated[
-        str, typer.Argument(metavar="FILE", help="报告文件（纯文本、Markdown 或 HTML）。", show_default=False)
+        str,
+        typer.Argument(
+            metavar="FILE", help="报告文件（PDF、Word、图片、HTML、Markdown 或纯文本）。", show_default=False
+        ),
     ],
     fmt: Annotated[ExtractFormat, typer.Option("--format", help="输出格式。")] = ExtractFormat.json,
     stage: Annotated[
         Stage, typer.Option("--stage", help="report：结构化报告；raw：读取器的原始行（调试用）。")
     ] = Stage.report,
+    timeout: Annotated[float, typer.Option("--timeout", min=1, help="每份文件的处理时限（秒）。")] = MAX_SECONDS,
 ) -> None:
     """读取一份报告，输出结构化 JSON。"""
     from gongkai.extract import extract as extract_report
+    from gongkai.limits import time_limit
     from gongkai.readers import read_path
     from gongkai.render.json import report_to_json
 
     try:
-        raw = read_path(file)
+        with time_limit(timeout):
+            raw = read_path(file)
         data = raw.to_dict() if stage is Stage.raw else report_to_json(extract_report(raw))
     except InputError as exc:
         where = "" if file in exc.message else f"（{file}）"
@@ -124,6 +131,7 @@ def check(
     color: Annotated[
         bool | None, typer.Option("--color/--no-color", help="是否彩色输出（默认：终端中且未设置 NO_COLOR 时彩色）。")
     ] = None,
+    timeout: Annotated[float, typer.Option("--timeout", min=1, help="每份文件的处理时限（秒）。")] = MAX_SECONDS,
 ) -> None:
     """审核报告，列出发现的问题。"""
     from gongkai.api import check_path, iter_inputs
@@ -137,7 +145,7 @@ def check(
     if not files:
         _err("错误：没有找到要检查的文件")
         raise typer.Exit(EXIT_INPUT)
-    results = [check_path(f, rules) for f in files]
+    results = [check_path(f, rules, timeout=timeout) for f in files]
     _emit(results, fmt, output, color)
     if any(r.status == "failed" for r in results):
         raise typer.Exit(EXIT_INPUT)

@@ -476,4 +476,15 @@ EXPECTED: dict[str, dict[str, Any]] = {
             "litigation_after_review": [12, 1, 1, 6, 20],
         },
     },
+    # the blank official template: every cell blank, never read as zeros
+    "official-template-2021-blank.docx": {
+        "format": "2021",
+        "template": True,
+        "meta": {"year": None, "signature_agency": None, "signature_date": None},
+        "sections": [1, 2, 3, 4, 5, 6],
+        "table2": {key: [None] * len(values) for key, values in T2_ZERO.items()},
+        "blank_default": True,
+        "table3": {},
+        "table4": {key: [None] * 5 for key in T4_ZERO},
+    },
 }

@@ -30,6 +30,7 @@ def test_extract_corpus_every_sample_is_listed() -> None:
 
 
 def test_extract_corpus_format_and_sections(case: tuple[str, AnnualReport]) -> None:
+    assert case[1].template == EXPECTED[case[0]].get("template", False)
     name, report = case
     exp = EXPECTED[name]
     assert report.format == exp["format"]

@@ -9,9 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from reportlab.lib import pdfencrypt
 from reportlab.pdfgen import canvas
 
+from gongkai import limits
 from gongkai.errors import InputError
 from gongkai.extract import extract
-from gongkai.readers import limits, read_bytes
+from gongkai.readers import read_bytes
 from tests.extract.test_extract_roundtrip import consistent_tables
 from tests.layouts import T3_ROWS, Table2, Table3, Table4
 from tests.pdf_layout import pdf_report

@@ -33,6 +33,8 @@ class Rule:
     name: ClassVar[str]
     severity: ClassVar[Severity]
     summary: ClassVar[str]
+    on_template: ClassVar[bool] = False
+    """Whether the rule also runs on a blank template (most rules would only report the blanks)."""
     """One Chinese line: what the rule reports."""
 
     def check(self, report: AnnualReport) -> Iterator[Finding]:

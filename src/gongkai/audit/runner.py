@@ -27,6 +27,8 @@ def audit(report: object, rules: list[type[Rule]] | None = None) -> list[Finding
     assert isinstance(report, AnnualReport)
     findings: list[Finding] = []
     for rule_cls in rules if rules is not None else all_rules():
+        if report.template and not rule_cls.on_template:
+            continue
         rule = rule_cls()
         try:
             findings.extend(rule.check(report))

@@ -91,7 +91,17 @@ def extract(raw: RawDocument) -> AnnualReport:
         for i, r in enumerate(rows)
         if r.kind == "text" and i not in inside and r.text.strip()
     ]
+    report.template = _is_template(report)
     return report
+
+
+def _is_template(report: AnnualReport) -> bool:
+    """All three tables found and not one cell filled: a blank template, not a report of blanks."""
+    tables = (report.table2, report.table3, report.table4)
+    if not all(t.found for t in tables):
+        return False
+    cells = [c for t in tables for row in t.rows.values() for c in row.values()]
+    return bool(cells) and all(c.state in ("blank", "absent") for c in cells) and not any(t.unplaced for t in tables)
 
 
 __all__ = ["extract"]

@@ -163,6 +163,9 @@ class AnnualReport(BaseModel):
     table3: TableData = Field(default_factory=lambda: TableData(id="table3"))
     table4: TableData = Field(default_factory=lambda: TableData(id="table4"))
     lines: list[TextLine] = Field(default_factory=list, description="All text lines of the report body, in order")
+    template: bool = Field(
+        default=False, description="A blank template: the three tables are there but not one cell is filled"
+    )
 
     def section(self, number: int) -> Section | None:
         for s in self.sections:

@@ -8,13 +8,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from gongkai.errors import InputError
+from gongkai.limits import MAX_BYTES
 from gongkai.readers.detect import decode, html_declared_charset, sniff_binary, sniff_text
 from gongkai.readers.html import read_html
 from gongkai.readers.markdown import read_markdown
 from gongkai.readers.raw import RawCell, RawDocument, RawRow
 from gongkai.readers.text import read_text
-
-MAX_BYTES = 50 * 1024 * 1024
 
 _UNSUPPORTED = {
     "zip": "ZIP 压缩文件（不是 Word 文档）",

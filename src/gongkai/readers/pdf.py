@@ -22,8 +22,8 @@ from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.page import Page
 
 from gongkai.errors import InputError
+from gongkai.limits import check_deadline, check_pages
 from gongkai.readers.layout import Segment, Word, page_rows
-from gongkai.readers.limits import check_deadline, check_pages
 from gongkai.readers.raw import RawDocument, RawRow
 
 SCAN_DPI = 150

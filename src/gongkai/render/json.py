@@ -100,6 +100,7 @@ def report_to_json(report: AnnualReport) -> dict[str, Any]:
     return {
         "schema_version": report.schema_version,
         "format": report.format,
+        "template": report.template,
         "source": {"file": report.source_file, "format": report.source_format},
         "metadata": metadata,
         "sections": sections,

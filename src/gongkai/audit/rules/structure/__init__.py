@@ -3,6 +3,7 @@
 from gongkai.audit.rules.structure import (  # noqa: F401  (importing registers the rules)
     annotated_cell,
     blank_cells,
+    blank_template,
     cell_count,
     column_label_missing,
     foreign_heading,
