@@ -112,7 +112,12 @@ def main(argv: list[str] | None = None) -> int:
     every = max(1, reports // 10)
 
     pinned = pin_to_one_core()
-    all_samples = sorted(p for p in args.samples.iterdir() if p.is_file() and not p.name.startswith("."))
+    # text formats only: PDF, Word and scans have their own benchmarks (bench_pdf.py, bench_scan.py)
+    all_samples = sorted(
+        p
+        for p in args.samples.iterdir()
+        if p.is_file() and not p.name.startswith(".") and p.suffix in (".txt", ".md", ".html")
+    )
     timed = all_samples if args.all_formats else [p for p in all_samples if p.suffix == ".txt"]
     print(f"gongkai benchmark: Python {sys.version.split()[0]}, {pinned}, {len(all_rules())} rules registered")
     print(f"timing: {len(timed)} samples × {runs} runs (after {warmup} warm-up runs)\n")
