@@ -39,3 +39,10 @@ def test_use_color_follows_tty_and_no_color(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setenv("NO_COLOR", "1")
     assert use_color(Tty()) is False
     assert use_color(Tty(), override=True) is True
+
+
+def test_results_to_text_names_a_blank_template() -> None:
+    results = sample_results()
+    assert results[0].report is not None
+    results[0].report.template = True
+    assert results_to_text(results).splitlines()[0] == "a/report.txt  已审核  空白模板（无数据）"

@@ -51,7 +51,9 @@ def _counts_line(counts: dict[str, int]) -> str:
 
 def _header(result: DocumentResult, paint: _Painter) -> str:
     parts = [paint("bold", result.path), paint(result.status, STATUS_ZH.get(result.status, result.status))]
-    if result.report is not None:
+    if result.report is not None and result.report.template:
+        parts.append("空白模板（无数据）")
+    elif result.report is not None:
         meta = result.report.metadata
         who = meta.agency or "（未识别机关）"
         year = f"{meta.year}年度" if meta.year else "（未识别年度）"
