@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import zlib
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -12,7 +13,7 @@ from reportlab.pdfgen import canvas
 from gongkai import limits
 from gongkai.errors import InputError
 from gongkai.extract import extract
-from gongkai.readers import read_bytes
+from gongkai.readers import pdfguard, read_bytes
 from tests.extract.test_extract_roundtrip import consistent_tables
 from tests.layouts import T3_ROWS, Table2, Table3, Table4
 from tests.pdf_layout import pdf_report
@@ -113,3 +114,28 @@ def _tiny() -> tuple[Table2, Table3, Table4]:
     t3 = {r.key: [0] * 7 for r in T3_ROWS}
     t4 = {k: [0] * 5 for k in ("administrative_review", "litigation_direct", "litigation_after_review")}
     return t2, t3, t4
+
+
+def _bomb_pdf(inflated: int) -> bytes:
+    """A one-page PDF whose content stream inflates to ``inflated`` bytes of spaces."""
+    comp = zlib.compressobj(9)
+    chunk = b" " * (1 << 20)
+    body = b"".join(comp.compress(chunk) for _ in range(inflated >> 20)) + comp.flush()
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(body) + body + b"\nendstream",
+    ]
+    out = b"%PDF-1.7\n"
+    for i, obj in enumerate(objs, 1):
+        out += b"%d 0 obj\n" % i + obj + b"\nendobj\n"
+    return out + b"trailer\n<< /Root 1 0 R >>\n%%EOF\n"
+
+
+def test_pdf_decompression_bomb_is_e114(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pdfguard, "MAX_STREAM_BYTES", 8 << 20)
+    data = _bomb_pdf(16 << 20)
+    assert len(data) < 100_000  # 16 MB of content in a small file
+    assert _code(data) == "E114"
+    assert pdfguard.inflated_size(zlib.compress(b"x" * 1000), 10_000) == 1000

@@ -24,6 +24,7 @@ from pdfplumber.page import Page
 from gongkai.errors import InputError
 from gongkai.limits import check_deadline, check_pages
 from gongkai.readers.layout import Segment, Word, page_rows
+from gongkai.readers.pdfguard import check_streams
 from gongkai.readers.raw import RawDocument, RawRow
 
 SCAN_DPI = 150
@@ -126,8 +127,9 @@ def read_pdf(data: bytes, path: str) -> RawDocument:
 
     Raises:
         InputError: E109 encrypted, E110 corrupt, E111 too many pages, E112 time limit,
-            E115 no text and no images.
+            E114 decompression bomb, E115 no text and no images.
     """
+    check_streams(data)
     doc = _open(data)
     try:
         check_pages(len(doc))
