@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from gongkai.api import check_path, iter_inputs
 from gongkai.errors import InputError
 from gongkai.readers import read_bytes
 from gongkai.readers.detect import decode, sniff_binary
@@ -68,3 +71,15 @@ def test_decode_undeclared_gbk_text_falls_back_to_gb18030() -> None:
 def test_decode_utf8_bom_and_utf16() -> None:
     assert decode("\ufeff一、总体情况".encode())[0] == "一、总体情况"
     assert decode("一、总体情况".encode("utf-16"))[0] == "一、总体情况"
+
+
+def test_detect_mixed_folder_with_misleading_names(tmp_path: Path) -> None:
+    """Formats are told by content: a PDF named .doc, a DOCX named .pdf, a text report named .pdf."""
+    samples = Path(__file__).resolve().parents[2] / "samples"
+    (tmp_path / "a.doc").write_bytes((samples / "hongze-district-2024.pdf").read_bytes())
+    (tmp_path / "b.pdf").write_bytes((samples / "official-template-2021-blank.docx").read_bytes())
+    (tmp_path / "c.pdf").write_bytes((samples / "002_3e5507a8093b4360.txt").read_bytes())
+    results = [check_path(p) for p in iter_inputs([tmp_path])]
+    assert [r.status for r in results] == ["ok", "ok", "ok"]
+    assert [r.report.source_format for r in results if r.report] == ["pdf", "docx", "text"]
+    assert results[1].report is not None and results[1].report.template
