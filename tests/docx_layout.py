@@ -15,7 +15,7 @@ from docx.document import Document as DocumentObject
 from docx.oxml import parse_xml
 from docx.table import Table, _Cell
 
-from gongkai.model.template import TABLE2
+from gongkai.model.template import TABLE2, TABLE4
 from tests.layouts import HEADER_NOTE, T2_GROUPS, T3_ROWS, T4_HEAD, Table2, Table3, Table4
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -24,6 +24,33 @@ _TEXTBOX = (
     "<v:textbox><w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent></v:textbox>"
     "</v:shape></w:pict></w:r>"
 )
+_OUTSIDE = ("new_received", "carried_over", "carried_forward")
+"""Table-3 rows outside 三、本年度办理结果 (label over three columns)."""
+
+
+class _Plan:
+    """Merges and texts of one table; applied merges first, then texts through one cell lookup (fast)."""
+
+    def __init__(self, rows: int, cols: int) -> None:
+        self.rows, self.cols = rows, cols
+        self.merges: list[tuple[int, int, int, int]] = []
+        self.texts: list[tuple[int, int, tuple[object, ...]]] = []
+
+    def put(self, r: int, c: int, *paragraphs: object) -> None:
+        self.texts.append((r, c, paragraphs))
+
+    def merge(self, r0: int, c0: int, r1: int, c1: int, *paragraphs: object) -> None:
+        self.merges.append((r0, c0, r1, c1))
+        self.put(r0, c0, *paragraphs)
+
+    def build(self, doc: DocumentObject) -> Table:
+        table = doc.add_table(rows=self.rows, cols=self.cols)
+        for r0, c0, r1, c1 in self.merges:
+            table.cell(r0, c0).merge(table.cell(r1, c1))
+        cells = table._cells
+        for r, c, paragraphs in self.texts:
+            _set(cells[r * self.cols + c], *paragraphs)
+        return table
 
 
 def _set(cell: _Cell, *paragraphs: object) -> None:
@@ -32,76 +59,71 @@ def _set(cell: _Cell, *paragraphs: object) -> None:
         cell.add_paragraph(str(extra))
 
 
-def _merge(table: Table, r0: int, c0: int, r1: int, c1: int, *paragraphs: object) -> None:
-    cell = table.cell(r0, c0).merge(table.cell(r1, c1)) if (r0, c0) != (r1, c1) else table.cell(r0, c0)
-    _set(cell, *paragraphs)
-
-
 def _table2(doc: DocumentObject, t2: Table2) -> None:
-    rows = sum(2 + len(keys) for _, _, keys in T2_GROUPS)
-    table = doc.add_table(rows=rows, cols=4)
+    t = _Plan(sum(2 + len(keys) for _, _, keys in T2_GROUPS), 4)
     r = 0
     for title, heads, keys in T2_GROUPS:
-        _merge(table, r, 0, r, 3, title)
-        _set(table.cell(r + 1, 0), "信息内容")
+        t.merge(r, 0, r, 3, title)
+        t.put(r + 1, 0, "信息内容")
         if len(heads) == 1:
-            _merge(table, r + 1, 1, r + 1, 3, heads[0])
+            t.merge(r + 1, 1, r + 1, 3, heads[0])
         else:
             for c, head in enumerate(heads, 1):
-                _set(table.cell(r + 1, c), head)
+                t.put(r + 1, c, head)
         for i, key in enumerate(keys, r + 2):
-            _set(table.cell(i, 0), TABLE2.row(key).label)
+            t.put(i, 0, TABLE2.row(key).label)
             if len(heads) == 1:
-                _merge(table, i, 1, i, 3, t2[key][0])
+                t.merge(i, 1, i, 3, t2[key][0])
             else:
                 for c, v in enumerate(t2[key], 1):
-                    _set(table.cell(i, c), v)
+                    t.put(i, c, v)
         r += 2 + len(keys)
+    t.build(doc)
 
 
 def _table3(doc: DocumentObject, t3: Table3) -> None:
-    table = doc.add_table(rows=3 + len(T3_ROWS), cols=10)
-    _merge(table, 0, 0, 2, 2, HEADER_NOTE)
-    _merge(table, 0, 3, 0, 9, "申请人情况")
-    _merge(table, 1, 3, 2, 3, "自然人")
-    _merge(table, 1, 4, 1, 8, "法人或其他组织")
-    _merge(table, 1, 9, 2, 9, "总计")
+    t = _Plan(3 + len(T3_ROWS), 10)
+    t.merge(0, 0, 2, 2, HEADER_NOTE)
+    t.merge(0, 3, 0, 9, "申请人情况")
+    t.merge(1, 3, 2, 3, "自然人")
+    t.merge(1, 4, 1, 8, "法人或其他组织")
+    t.merge(1, 9, 2, 9, "总计")
     for c, head in enumerate([("商业", "企业"), ("科研", "机构"), ("社会公益组织",), ("法律服务机构",), ("其他",)], 4):
-        _set(table.cell(2, c), *head)
-    keys = [row.key for row in T3_ROWS]
-    outcome_rows = [i for i, key in enumerate(keys) if key not in ("new_received", "carried_over", "carried_forward")]
-    first, last = 3 + outcome_rows[0], 3 + outcome_rows[-1]
-    _merge(table, first, 0, last, 0, "三、本年度办理结果")
+        t.put(2, c, *head)
+    outcomes = [i for i, row in enumerate(T3_ROWS, 3) if row.key not in _OUTSIDE]
+    t.merge(outcomes[0], 0, outcomes[-1], 0, "三、本年度办理结果")
     groups: dict[str, list[int]] = {}
     for i, row in enumerate(T3_ROWS, 3):
         if row.group:
             groups.setdefault(row.group, []).append(i)
     for group, at in groups.items():
-        _merge(table, at[0], 1, at[-1], 1, group)
+        t.merge(at[0], 1, at[-1], 1, group)
     for i, row in enumerate(T3_ROWS, 3):
         if row.group:
-            _set(table.cell(i, 2), row.label)
-        elif row.key in ("new_received", "carried_over", "carried_forward"):
-            _merge(table, i, 0, i, 2, row.label)
+            t.put(i, 2, row.label)
+        elif row.key in _OUTSIDE:
+            t.merge(i, 0, i, 2, row.label)
         else:
-            _merge(table, i, 1, i, 2, row.label)
+            t.merge(i, 1, i, 2, row.label)
         for c, v in enumerate(t3[row.key], 3):
-            _set(table.cell(i, c), v)
+            t.put(i, c, v)
+    t.build(doc)
 
 
 def _table4(doc: DocumentObject, t4: Table4) -> None:
-    table = doc.add_table(rows=4, cols=15)
-    _merge(table, 0, 0, 0, 4, "行政复议")
-    _merge(table, 0, 5, 0, 14, "行政诉讼")
+    t = _Plan(4, 15)
+    t.merge(0, 0, 0, 4, "行政复议")
+    t.merge(0, 5, 0, 14, "行政诉讼")
     for c, head in enumerate(T4_HEAD):
-        _merge(table, 1, c, 2, c, head)
-    _merge(table, 1, 5, 1, 9, "未经复议直接起诉")
-    _merge(table, 1, 10, 1, 14, "复议后起诉")
+        t.merge(1, c, 2, c, head)
+    t.merge(1, 5, 1, 9, "未经复议直接起诉")
+    t.merge(1, 10, 1, 14, "复议后起诉")
     for c, head in enumerate(T4_HEAD * 2, 5):
-        _set(table.cell(2, c), head)
-    values = [v for key in ("administrative_review", "litigation_direct", "litigation_after_review") for v in t4[key]]
+        t.put(2, c, head)
+    values = [v for g in TABLE4.rows for v in t4[g.key]]
     for c, v in enumerate(values):
-        _set(table.cell(3, c), v)
+        t.put(3, c, v)
+    t.build(doc)
 
 
 def add_textbox(doc: DocumentObject, text: str) -> None:

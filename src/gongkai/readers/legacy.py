@@ -8,6 +8,7 @@ Provenance names the original file, not the temporary one.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -21,6 +22,8 @@ from gongkai.readers.raw import RawDocument
 
 TIMEOUT = 60.0
 """Seconds one conversion may take before LibreOffice is killed (E112)."""
+_MIN_OLE = 3 * 512
+"""Header, one FAT sector and one directory sector: the smallest compound file."""
 _PROGRAMS = ("soffice", "libreoffice")
 _INSTALL = (
     "读取 .doc/.wps 文件需要 LibreOffice，但未找到 soffice 程序。"
@@ -93,13 +96,12 @@ def _convert(soffice: str, data: bytes, timeout: float) -> bytes:
         try:
             proc.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.communicate()
             raise InputError("E112", f"转换 Word 文档超时（超过 {timeout:g} 秒），已放弃读取") from None
         finally:
-            if proc.poll() is None:  # interrupted: never leave LibreOffice behind
+            # timed out, interrupted or finished: never leave LibreOffice processes behind
+            with contextlib.suppress(ProcessLookupError):
                 os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait()
+            proc.communicate()
         result = out / "source.docx"
         if not result.is_file() or result.stat().st_size == 0:
             raise InputError("E110", "文件已损坏：LibreOffice 无法转换该 Word/WPS 文档，文件可能不完整或格式异常")
@@ -113,6 +115,8 @@ def read_legacy(data: bytes, path: str, *, timeout: float = TIMEOUT) -> RawDocum
         InputError: E109 encrypted, E104 another Office format, E110 conversion failed,
             E112 timeout, E113 LibreOffice missing, and those of :func:`read_docx`.
     """
+    if len(data) < _MIN_OLE:
+        raise InputError("E110", "文件已损坏：Word/WPS 文档不完整（文件过短）")
     if has_ole_stream(data, "EncryptedPackage"):
         raise InputError("E109", "文件已加密：这是设有打开密码的 Office 文档，请去除密码后重新导出")
     if not has_ole_stream(data, "WordDocument"):
