@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
 from pathlib import Path
 
 import pytest
+from docx import Document
 
 from gongkai.api import check_path, iter_inputs
 from gongkai.errors import InputError
@@ -83,3 +86,51 @@ def test_detect_mixed_folder_with_misleading_names(tmp_path: Path) -> None:
     assert [r.status for r in results] == ["ok", "ok", "ok"]
     assert [r.report.source_format for r in results if r.report] == ["pdf", "docx", "text"]
     assert results[1].report is not None and results[1].report.template
+
+
+def _odf(mimetype: str, compress: int = zipfile.ZIP_STORED) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr(zipfile.ZipInfo("mimetype"), mimetype, compress_type=compress)
+        z.writestr("content.xml", "<office:document-content/>", compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("mimetype", "fmt"),
+    [
+        ("application/vnd.oasis.opendocument.text", "odt"),
+        ("application/vnd.oasis.opendocument.text-template", "odt"),
+        ("application/vnd.oasis.opendocument.spreadsheet", "zip"),
+        ("application/vnd.oasis.opendocument.text-web", "zip"),
+    ],
+)
+def test_detect_opendocument_text_by_its_mimetype_member(mimetype: str, fmt: str) -> None:
+    assert sniff_binary(_odf(mimetype)) == fmt
+
+
+def test_detect_opendocument_mimetype_must_be_stored_first() -> None:
+    assert sniff_binary(_odf("application/vnd.oasis.opendocument.text", zipfile.ZIP_DEFLATED)) == "zip"
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr("content.xml", "<x/>")
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+    assert sniff_binary(out.getvalue()) == "zip"
+
+
+def test_detect_opendocument_mimetype_with_sizes_in_a_data_descriptor() -> None:
+    data = bytearray(_odf("application/vnd.oasis.opendocument.text"))
+    data[6] |= 0x8  # "sizes follow the data": the local header's sizes are zero
+    data[18:26] = b"\0" * 8
+    assert sniff_binary(bytes(data)) == "odt"
+
+
+def test_detect_odt_is_not_mistaken_for_docx_and_docx_still_is() -> None:
+    doc = Document()
+    doc.add_paragraph("一、总体情况")
+    out = io.BytesIO()
+    doc.save(out)
+    assert sniff_binary(out.getvalue()) == "docx"
+    with pytest.raises(InputError) as err:  # an .odt holding no text is read, not refused as a ZIP file
+        read_bytes(b"PK\x03\x04" + b"\0" * 22 + b"\x08\0\0\0mimetypeapplication/vnd.oasis.opendocument.text", "a.odt")
+    assert err.value.code == "E110"

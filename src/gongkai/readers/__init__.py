@@ -44,6 +44,10 @@ def read_bytes(data: bytes, path: str) -> RawDocument:
         from gongkai.readers.legacy import read_legacy
 
         return read_legacy(data, path)
+    if fmt == "odt":
+        from gongkai.readers.legacy import read_odt
+
+        return read_odt(data, path)
     if fmt == "image":
         from gongkai.readers.image import read_image
 

@@ -7,7 +7,7 @@ from typing import Literal
 
 from gongkai.errors import InputError
 
-Format = Literal["text", "markdown", "html", "pdf", "docx", "doc", "image", "zip", "binary"]
+Format = Literal["text", "markdown", "html", "pdf", "docx", "doc", "odt", "image", "zip", "binary"]
 
 _MAGIC: tuple[tuple[bytes, Format], ...] = (
     (b"%PDF-", "pdf"),
@@ -18,6 +18,7 @@ _MAGIC: tuple[tuple[bytes, Format], ...] = (
     (b"MM\x00*", "image"),
     (b"GIF8", "image"),
 )
+_ODT_TYPES = (b"application/vnd.oasis.opendocument.text", b"application/vnd.oasis.opendocument.text-template")
 _HTML_START = re.compile(
     rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|div|p|table|article)\b", re.I | re.S
 )
@@ -33,11 +34,24 @@ def sniff_binary(data: bytes) -> Format | None:
         if data.startswith(magic):
             return fmt
     if data.startswith(b"PK\x03\x04"):
+        if _odf_mimetype(data) in _ODT_TYPES:
+            return "odt"
         return "docx" if b"word/" in data[:65536] or b"[Content_Types].xml" in data[:65536] else "zip"
     head = data[:8192]
     if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "binary"
     return None
+
+
+def _odf_mimetype(data: bytes) -> bytes | None:
+    """The media type an OpenDocument file stores, uncompressed, as its first ZIP member ``mimetype``."""
+    name_len, extra_len = int.from_bytes(data[26:28], "little"), int.from_bytes(data[28:30], "little")
+    if data[30 : 30 + name_len] != b"mimetype" or data[8:10] != b"\x00\x00":  # stored, not deflated
+        return None
+    start, size = 30 + name_len + extra_len, int.from_bytes(data[18:22], "little")
+    if 0 < size <= 100:
+        return data[start : start + size]
+    return data[start : start + 100].split(b"PK\x03\x04")[0]  # size left to a data descriptor
 
 
 def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:

@@ -14,6 +14,8 @@
   holds it, so a statistics table placed in a layout table keeps its rows.
 * Cell text is the cell's paragraphs joined with a space (the HTML reader
   collapses the line breaks between ``<p>`` in a cell the same way).
+* Word's automatic numbering is written in front of the paragraph's text
+  ("一、总体情况"), see :mod:`gongkai.readers.docx_numbering`.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from lxml import etree
 
 from gongkai.errors import InputError
 from gongkai.model import Provenance
+from gongkai.readers.docx_numbering import number_paragraphs
 from gongkai.readers.raw import RawCell, RawDocument, RawRow
 from gongkai.readers.ziplimits import open_checked
 
@@ -259,6 +262,7 @@ def read_docx(data: bytes, path: str) -> RawDocument:
     body = root.find(f"{_W}body")
     if body is None:
         raise InputError("E110", "文件已损坏：Word 文档没有正文")
+    number_paragraphs(part, body)  # Word list numbers ("一、") become text
     walker = _Walker(path)
     walker.blocks(body)
     hints = {"page_title": _clean(title)} if _TITLE.search(title) else {}
