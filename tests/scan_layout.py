@@ -198,25 +198,27 @@ def render(t2: Table2, t3: Table3, t4: Table4, year: int = 2024) -> tuple[list[I
     return pages, truth
 
 
-def degrade(page: Image.Image, seed: int = 0, angle: float = 0.5) -> Image.Image:
-    """A poor scan of ``page``: rotated by ``angle`` degrees, blurred, noisy and grey."""
+def degrade(page: Image.Image, seed: int = 0, angle: float = 0.5, noise: float = 12.0) -> Image.Image:
+    """A poor scan of ``page``: rotated by ``angle`` degrees, blurred, noisy and grey (JPEG it for artefacts)."""
     rng = np.random.default_rng(seed)
     img = page.rotate(angle, resample=Image.Resampling.BICUBIC, expand=False, fillcolor=255)
     img = img.filter(ImageFilter.GaussianBlur(0.8))
     arr = np.asarray(img, dtype=np.float32) * 0.85 + 20
-    arr += rng.normal(0, 12, arr.shape)
+    arr += rng.normal(0, noise, arr.shape)
     return Image.fromarray(np.clip(arr, 0, 255).astype(np.uint8), "L")
 
 
 def encode(page: Image.Image, fmt: str = "PNG", quality: int = 60) -> bytes:
     buf = io.BytesIO()
-    page.save(buf, format=fmt, quality=quality, dpi=(DPI, DPI))
+    extra = {"quality": quality} if fmt == "JPEG" else {}
+    page.copy().save(buf, format=fmt, dpi=(DPI, DPI), **extra)  # a copy: save() leaves encoderinfo on the image
     return buf.getvalue()
 
 
 def encode_tiff(pages: list[Image.Image]) -> bytes:
     buf = io.BytesIO()
-    pages[0].save(buf, format="TIFF", save_all=True, append_images=pages[1:], compression="tiff_deflate")
+    first, *rest = (p.copy() for p in pages)
+    first.save(buf, format="TIFF", save_all=True, append_images=rest, compression="tiff_deflate")
     return buf.getvalue()
 
 

@@ -9,6 +9,7 @@ and the message says so.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -22,6 +23,11 @@ DERIVED_COLUMNS = frozenset({"total", "legal_entity_subtotal"})
 """table3 columns whose cells are themselves totals."""
 
 CN = {"table2": "表二", "table3": "表三", "table4": "表四"}
+
+LOW_CONFIDENCE = 0.80
+"""OCR confidence below which a cell is reported for checking (rule S119)."""
+SUSPECT_CONFIDENCE = 0.95
+"""An equation that fails names its least confident OCR cell only below this (clean scans read ≥ 0.95)."""
 
 
 def fmt(value: int | float) -> str:
@@ -174,6 +180,32 @@ def notes(ts: Iterable[Term]) -> str:
 
 def related(part: str, ts: Iterable[Term]) -> tuple[Location, ...]:
     return tuple(loc(part, t.row, t.col, t.cell) for t in ts if t.cell is not None)
+
+
+def suspect(table_id: str, ts: Iterable[Term | None]) -> str:
+    """A hint sentence naming the OCR-read cell(s) of lowest confidence among ``ts``.
+
+    Empty unless some term was read by OCR with a confidence below SUSPECT_CONFIDENCE.
+    A failed sum from a scan is often one misread digit; this points at the likeliest
+    cell without changing any value.
+    """
+    scored: list[tuple[float, Term]] = []
+    for t in ts:
+        prov = t.cell.provenance if t is not None and t.cell is not None else None
+        if t is not None and prov is not None and prov.confidence is not None and t.printed:
+            scored.append((prov.confidence, t))
+    if not scored:
+        return ""
+    low = min(c for c, _ in scored)
+    if low >= SUSPECT_CONFIDENCE:
+        return ""
+    names = [cell_name(table_id, t.row, t.col) for c, t in scored if c - low < 0.005][:3]
+    return f"其中{'、'.join(names)}识别置信度最低（{confidence_text(low)}），可能识别有误，请核对原件。"
+
+
+def confidence_text(value: float) -> str:
+    """``0.796`` → ``"0.79"`` (rounded down, so a value below a threshold never prints as it)."""
+    return f"{math.floor(value * 100 + 1e-9) / 100:.2f}"
 
 
 def row_found(table: TableData, row: str) -> bool:

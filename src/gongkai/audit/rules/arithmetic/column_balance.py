@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from gongkai.audit.describe import column_label
 from gongkai.audit.finding import Finding, Severity
 from gongkai.audit.rule import Rule, register
-from gongkai.audit.rules._cells import loc, notes, related, sum_text, table3_columns, term, total
+from gongkai.audit.rules._cells import loc, notes, related, sum_text, suspect, table3_columns, term, total
 from gongkai.model import AnnualReport
 
 
@@ -61,6 +61,7 @@ class ColumnBalanceMismatch(Rule):
                 f"不相等（表三·{column_label('table3', col)}列{notes(left + right)}）",
                 loc("table3", "total_processed", col, processed.cell),
                 "核对该列“本年新收”“上年结转”“（七）总计”“结转下年度继续办理”四个数："
-                "本年新收与上年结转之和应等于办结总数与结转下年度数之和。",
+                "本年新收与上年结转之和应等于办结总数与结转下年度数之和。"
+                + suspect("table3", [new, carried, processed, forward]),
                 related=related("table3", [new, carried, forward]),
             )

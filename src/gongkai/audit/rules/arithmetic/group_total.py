@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from gongkai.audit.describe import row_label
 from gongkai.audit.finding import Finding, Severity
 from gongkai.audit.rule import Rule, register
-from gongkai.audit.rules._cells import fmt, loc, mismatch, notes, related, sum_text, term, terms
+from gongkai.audit.rules._cells import fmt, loc, mismatch, notes, related, sum_text, suspect, term, terms
 from gongkai.model import AnnualReport
 
 _PARTS = ("upheld", "corrected", "other", "pending")
@@ -52,6 +52,6 @@ class GroupTotalMismatch(Rule):
                 f"结果维持＋结果纠正＋其他结果＋尚未审结＝{sum_text(parts)}，总计＝{fmt(t)}，"
                 f"相差{fmt(abs(t - s))}（表四·{row_label('table4', group)}{notes(parts)}）",
                 loc("table4", group, "total", whole.cell),
-                "核对该组各项结果与总计，总计应等于四项之和。",
+                "核对该组各项结果与总计，总计应等于四项之和。" + suspect("table4", [whole, *parts]),
                 related=related("table4", parts),
             )

@@ -7,7 +7,18 @@ from collections.abc import Iterator
 from gongkai.audit.describe import column_label
 from gongkai.audit.finding import Finding, Severity
 from gongkai.audit.rule import Rule, register
-from gongkai.audit.rules._cells import fmt, loc, mismatch, notes, related, sum_text, table3_columns, term, terms
+from gongkai.audit.rules._cells import (
+    fmt,
+    loc,
+    mismatch,
+    notes,
+    related,
+    sum_text,
+    suspect,
+    table3_columns,
+    term,
+    terms,
+)
 from gongkai.model import AnnualReport, TableData
 from gongkai.model.template import OUTCOME_ROWS_2021, SUBTOTAL_ITEMS
 
@@ -65,6 +76,7 @@ class OutcomeSumMismatch(Rule):
                 f"三、本年度办理结果各项之和＝{sum_text(parts)}，（七）总计＝{fmt(t)}，相差{fmt(abs(t - s))}"
                 f"（表三·{column_label('table3', col)}列{notes(parts)}）",
                 loc("table3", "total_processed", col, processed.cell),
-                "逐项核对该列（一）至（六）各项办理结果：每件办结的申请只能计入一种结果，各项之和应等于（七）总计。",
+                "逐项核对该列（一）至（六）各项办理结果：每件办结的申请只能计入一种结果，各项之和应等于（七）总计。"
+                + suspect("table3", [processed, *parts]),
                 related=related("table3", parts),
             )

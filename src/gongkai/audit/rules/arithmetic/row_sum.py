@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from gongkai.audit.describe import row_label
 from gongkai.audit.finding import Finding, Severity
 from gongkai.audit.rule import Rule, register
-from gongkai.audit.rules._cells import fmt, loc, mismatch, notes, related, sum_text, term, terms
+from gongkai.audit.rules._cells import fmt, loc, mismatch, notes, related, sum_text, suspect, term, terms
 from gongkai.model import AnnualReport
 from gongkai.model.template import APPLICANT_COLUMNS, LEGAL_ENTITY_SUBTOTAL, ORG_COLUMNS
 
@@ -62,6 +62,7 @@ class RowSumMismatch(Rule):
                     f"{what}＝{sum_text(parts)}，{name}＝{fmt(t)}，相差{fmt(abs(t - s))}"
                     f"（表三·{row_label('table3', row)}行{notes(parts)}）",
                     loc("table3", row, target, whole.cell),
-                    f"核对该行各类申请人的件数与“{name}”列，{name}应等于各列之和。",
+                    f"核对该行各类申请人的件数与“{name}”列，{name}应等于各列之和。"
+                    + suspect("table3", [whole, *parts]),
                     related=related("table3", parts),
                 )

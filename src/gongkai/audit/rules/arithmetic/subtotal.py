@@ -15,6 +15,7 @@ from gongkai.audit.rules._cells import (
     related,
     row_found,
     sum_text,
+    suspect,
     table3_columns,
     term,
     terms,
@@ -71,6 +72,6 @@ class SubtotalMismatch(Rule):
                     f"{row_label('table3', sub)}＝{fmt(t)}，其各子项之和＝{sum_text(parts)}，"
                     f"相差{fmt(abs(t - s))}（表三·{column_label('table3', col)}列{notes(parts)}）",
                     loc("table3", sub, col, whole.cell),
-                    "核对该小计行与其下各子项，小计应等于各子项之和。",
+                    "核对该小计行与其下各子项，小计应等于各子项之和。" + suspect("table3", [whole, *parts]),
                     related=related("table3", parts),
                 )

@@ -10,6 +10,7 @@ from gongkai.audit.rules.structure import (  # noqa: F401  (importing registers 
     generic_headers,
     label_misprinted,
     label_renamed,
+    low_confidence,
     marker_cells,
     nonstandard_layout,
     outdated_format,

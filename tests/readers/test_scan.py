@@ -1,0 +1,200 @@
+"""Scans: rendered report pages read back by OCR identically; rules found; hostile images fail with their codes.
+
+OCR takes about 3 s per full page on one core, so the round trips use a few fixed seeds.
+"""
+
+from __future__ import annotations
+
+import io
+import socket
+import struct
+import zlib
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from gongkai.errors import InputError
+from gongkai.extract import extract
+from gongkai.model import AnnualReport
+from gongkai.readers import RawDocument, read_bytes
+from gongkai.readers import image as image_reader
+from gongkai.readers.layout import Segment, Word, find_grids
+from gongkai.readers.ocr import OcrLine, new_engine
+from gongkai.readers.ruling import find_segments, rotate, skew_angle
+from gongkai.readers.scan import split_at_rules
+from tests.layouts import T3_ROWS, Table2, Table3, Table4
+from tests.scan_layout import FONT_PATH as FONT
+from tests.scan_layout import degrade, encode, encode_tiff, random_tables, render
+
+
+def _values(table: object) -> dict[str, list[object]]:
+    return {k: [c.plain() for c in row.values()] for k, row in table.rows.items()}  # type: ignore[attr-defined]
+
+
+def _assert_identical(report: AnnualReport, t2: Table2, t3: Table3, t4: Table4) -> None:
+    assert report.format == "2021"
+    assert _values(report.table2) == t2
+    assert _values(report.table3) == {r.key: t3[r.key] for r in T3_ROWS}
+    assert _values(report.table4) == t4
+    assert not report.table3.unplaced and not report.table4.unplaced
+    assert all(ev.match in ("exact", "variant") for ev in report.table3.row_evidence.values())
+    assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
+    assert report.metadata.signature_agency == "某市某局"
+
+
+def _one_document(docs: list[RawDocument]) -> RawDocument:
+    """Pages read as separate image files, joined as one document (table numbers kept distinct)."""
+    rows, offset = [], 0
+    for doc in docs:
+        tables = [r.table for r in doc.rows if r.table is not None]
+        for row in doc.rows:
+            if row.table is not None:
+                row.table += offset
+        rows += doc.rows
+        offset += max(tables, default=0)
+    return RawDocument(path="pages", format="image", encoding=None, rows=rows)
+
+
+# ----------------------------------------------------------------- round trips
+def test_png_pages_read_back_identically() -> None:
+    t2, t3, t4 = random_tables(1)
+    pages, _ = render(t2, t3, t4)
+    docs = [read_bytes(encode(page), f"page{i}.png") for i, page in enumerate(pages, start=1)]
+    assert {d.format for d in docs} == {"image"}
+    report = extract(_one_document(docs))
+    _assert_identical(report, t2, t3, t4)
+    cell = report.table3.rows["carried_forward"]["total"]
+    assert cell.provenance is not None and cell.provenance.file == "page2.png"
+    assert cell.provenance.confidence is not None and 0.8 < cell.provenance.confidence <= 1
+    x0, top, x1, bottom = cell.provenance.bbox  # type: ignore[misc]
+    assert 0 < x0 < x1 < 1240 and 0 < top < bottom < 1754
+
+
+def test_multipage_tiff_reads_back_identically() -> None:
+    t2, t3, t4 = random_tables(2)
+    pages, _ = render(t2, t3, t4)
+    raw = read_bytes(encode_tiff(pages), "report.tif")
+    assert raw.format == "image"
+    report = extract(raw)
+    _assert_identical(report, t2, t3, t4)
+    assert report.table2.rows["regulations"]["issued"].provenance.page == 1  # type: ignore[union-attr]
+    assert report.table4.rows["litigation_direct"]["total"].provenance.page == 2  # type: ignore[union-attr]
+
+
+def test_degraded_jpeg_scans_read_back_identically() -> None:
+    t2, t3, t4 = random_tables(3)
+    pages, _ = render(t2, t3, t4)
+    scans = [encode(degrade(page, seed=i, angle=0.5), "JPEG", quality=60) for i, page in enumerate(pages)]
+    report = extract(_one_document([read_bytes(data, f"scan{i}.jpg") for i, data in enumerate(scans)]))
+    _assert_identical(report, t2, t3, t4)
+
+
+# ------------------------------------------------------------ rules and words
+@pytest.mark.parametrize("angle", [0.0, 1.0, -1.0])
+def test_rules_give_every_drawn_cell(angle: float) -> None:
+    pages, truth = render(*random_tables(4))
+    page = pages[1] if angle == 0 else degrade(pages[1], seed=7, angle=angle)
+    arr = np.asarray(Image.open(io.BytesIO(encode(page, "JPEG", 60))) if angle else page)
+    tilt = skew_angle(arr)
+    assert tilt == pytest.approx(angle, abs=0.1)
+    if tilt:
+        arr = rotate(arr, -tilt)
+    found = [box for grid in find_grids(find_segments(arr)) for *_, box in grid.cells]
+    drawn = [c.box for c in truth if c.page == 1]
+    assert len(found) == len(drawn)
+    for box in drawn:
+        assert any(all(abs(a - b) <= 4 for a, b in zip(box, f, strict=True)) for f in found), box
+
+
+def test_rules_ignore_dashes_and_text_strokes() -> None:
+    img = Image.new("L", (1240, 600), 255)
+    draw = ImageDraw.Draw(img)
+    draw.line((100, 100, 140, 100), fill=0, width=2)  # a dash “—” in a cell
+    draw.line((300, 80, 300, 105), fill=0, width=2)  # a long stroke of a character
+    draw.rectangle((100, 300, 1100, 500), outline=0, width=2)
+    segments = find_segments(np.asarray(img))
+    assert sorted(s.orientation for s in segments) == ["h", "h", "v", "v"]
+    assert all(s.top >= 299 for s in segments)
+
+
+def test_word_crossing_a_cell_rule_is_cut_there() -> None:
+    chars = tuple(
+        Word(ch, x, 10, x + 10, 30, confidence=c) for ch, x, c in [("1", 100, 0.9), ("2", 112, 0.7), ("3", 140, 0.99)]
+    )
+    line = OcrLine(Word("123", 100, 10, 150, 30, confidence=0.86), chars)
+    rule = Segment("v", 130, 0, 130, 40)
+    left, right = split_at_rules(line, [rule])
+    assert (left.text, left.x1, left.confidence) == ("12", 122, 0.8)
+    assert (right.text, right.x0, right.confidence) == ("3", 140, 0.99)
+    assert split_at_rules(line, [Segment("v", 130, 50, 130, 90)]) == [line.word]  # the rule ends above the line
+
+
+def test_engine_loads_bundled_models_without_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("network access attempted")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    img = Image.new("L", (400, 80), 255)
+    ImageDraw.Draw(img).text((20, 20), "总计 128", font=ImageFont.truetype(FONT, 32), fill=0)
+    result = new_engine()(np.asarray(img), return_word_box=True)
+    assert "".join(result.txts).replace(" ", "") == "总计128"
+
+
+def test_long_screenshot_cut_between_blocks() -> None:
+    pages, truth = render(*random_tables(6))
+    tall = np.vstack([np.asarray(p) for p in pages])  # three pages in one long image
+    pieces = image_reader._cut(tall)
+    assert len(pieces) == 3 and sum(p.shape[0] for p in pieces) == tall.shape[0]
+    cuts = np.cumsum([p.shape[0] for p in pieces])[:-1]
+    for y in cuts:
+        assert tall[y].min() == 255  # a blank row: no text line or table is cut
+        page, y_in_page = divmod(int(y), 1754)
+        assert not any(c.box[1] < y_in_page < c.box[3] for c in truth if c.page == page)
+
+
+# ------------------------------------------------------------------- hostile
+def _png_chunk(kind: bytes, body: bytes) -> bytes:
+    return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+
+def _png_header(width: int, height: int) -> bytes:
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    idat = zlib.compress(b"\x00" * 64)
+    return b"\x89PNG\r\n\x1a\n" + _png_chunk(b"IHDR", ihdr) + _png_chunk(b"IDAT", idat) + _png_chunk(b"IEND", b"")
+
+
+@pytest.mark.parametrize("size", [(100_000, 100_000), (9_000, 9_000)])
+def test_pixel_bomb_refused_unread(size: tuple[int, int]) -> None:
+    with pytest.raises(InputError) as exc:
+        read_bytes(_png_header(*size), "bomb.png")
+    assert exc.value.code == "E114"
+
+
+def test_truncated_png_is_corrupt() -> None:
+    pages, _ = render(*random_tables(5))
+    data = encode(pages[0])
+    with pytest.raises(InputError) as exc:
+        read_bytes(data[: len(data) // 2], "cut.png")
+    assert exc.value.code == "E110"
+
+
+def test_garbage_after_magic_is_corrupt() -> None:
+    with pytest.raises(InputError) as exc:
+        read_bytes(b"\x89PNG\r\n\x1a\n" + b"\x13" * 200, "junk.png")
+    assert exc.value.code == "E110"
+
+
+def test_blank_image_has_no_text() -> None:
+    with pytest.raises(InputError) as exc:
+        read_bytes(encode(Image.new("L", (1240, 1754), 255)), "blank.png")
+    assert exc.value.code == "E115"
+
+
+def test_too_many_tiff_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(image_reader, "MAX_FRAMES", 3)
+    frames = [Image.new("L", (16, 16), 255) for _ in range(4)]
+    with pytest.raises(InputError) as exc:
+        read_bytes(encode_tiff(frames), "many.tif")
+    assert exc.value.code == "E111"
