@@ -198,3 +198,20 @@ def test_too_many_tiff_pages(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(InputError) as exc:
         read_bytes(encode_tiff(frames), "many.tif")
     assert exc.value.code == "E111"
+
+
+def test_image_only_pdf_is_read_by_ocr() -> None:
+    """A scanned PDF (each page one image, no text layer) goes through OCR page by page."""
+    t2, t3, t4 = random_tables(4)
+    pages, _ = render(t2, t3, t4)
+    out = io.BytesIO()
+    rgb = [p.convert("RGB") for p in pages]
+    rgb[0].save(out, format="PDF", save_all=True, append_images=rgb[1:], resolution=150)
+    raw = read_bytes(out.getvalue(), "scan.pdf")
+    assert raw.format == "pdf" and raw.hints["scanned_pages"] == str(len(pages))
+    report = extract(raw)
+    _assert_identical(report, t2, t3, t4)
+    cell = report.table4.rows["administrative_review"]["total"]
+    assert cell.provenance is not None and cell.provenance.confidence is not None
+    x0, top, x1, bottom = cell.provenance.bbox  # type: ignore[misc]
+    assert 0 < x0 < x1 <= 595 and 0 < top < bottom <= 842  # PDF points, like text-layer pages
