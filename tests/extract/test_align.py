@@ -56,6 +56,11 @@ def test_align_label_variants_and_misprints_are_told_apart() -> None:
     ]
     assert match_label("（三）不予公开 1.属于国家秘密", TABLE3) == [Match("denied_state_secret", "exact")]
     assert match_label("（三）不予公开", TABLE3) == [Match("denied_total", "exact")]
+    # a group label with a misread item label (OCR: 掘 for 握) names the item, not the group's subtotal
+    assert match_label("（四）无法提供 1.本机关不掌掘相关政府信息", TABLE3) == [
+        Match("unavailable_not_held", "misprint")
+    ]
+    assert match_label("（四）无法提供", TABLE3) == [Match("unavailable_total", "exact")]
     assert match_label("规范性文件", TABLE2) == [Match("normative_documents", "variant")]
     assert match_label("行政规范性文件", TABLE2) == [Match("normative_documents", "exact")]
     assert match_label("行政机关不再处理其政府信息公", TABLE3) == []

@@ -77,9 +77,12 @@ def _match_key(key: str, spec: TableSpec) -> tuple[Match, ...]:
         found = _drop_nested(key, found, spec)
     if found:
         return tuple(Match(k, v) for k, v in found.items())
-    if optional:
-        return tuple(Match(k, v) for k, v in optional.items())
     fuzzy = _fuzzy(key, spec)
+    if optional:
+        # "（四）无法提供" + a misprinted or misread item label: the item, not the group's subtotal
+        if fuzzy is not None and not spec.row(fuzzy.key).optional:
+            return (fuzzy,)
+        return tuple(Match(k, v) for k, v in optional.items())
     return (fuzzy,) if fuzzy else ()
 
 
