@@ -23,7 +23,10 @@ class Provenance(BaseModel):
     table: int | None = Field(default=None, description="Index of the source table (HTML/Markdown/DOCX)")
     row: int | None = Field(default=None, description="Row within the source table or tab-separated line group")
     column: int | None = Field(default=None, description="Cell position within the source row")
-    bbox: tuple[float, float, float, float] | None = Field(default=None, description="x0, top, x1, bottom from the top-left: PDF points (PDF pages, scanned ones too) or pixels (image files)")
+    bbox: tuple[float, float, float, float] | None = Field(
+        default=None,
+        description="x0, top, x1, bottom from the top-left: PDF points (PDF pages, scanned ones too) or pixels (image files)",
+    )
     paragraph: int | None = Field(default=None, description="Paragraph number within the article (HTML)")
     confidence: float | None = Field(default=None, description="OCR recognition confidence, 0–1 (scans only)")
 
