@@ -53,8 +53,7 @@ def _fake_soffice(directory: Path, script: str) -> None:
 @pytest.fixture(scope="module")
 def doc_bytes(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     soffice = shutil.which("soffice")
-    if soffice is None:
-        pytest.skip("LibreOffice (soffice) is not installed")
+    assert soffice is not None, "LibreOffice (soffice) missing: scripts/setup.sh installs it"
     work = tmp_path_factory.mktemp("legacy")
     (work / "report.docx").write_bytes(docx_layout(T2, T3, T4))
     profile = (work / "profile").as_uri()

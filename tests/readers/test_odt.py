@@ -24,8 +24,7 @@ ODT_TYPE = "application/vnd.oasis.opendocument.text"
 def odt_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     """The round-trip report and the one with Word-numbered headings, both saved as .odt by LibreOffice."""
     soffice = shutil.which("soffice")
-    if soffice is None:
-        pytest.skip("LibreOffice (soffice) is not installed")
+    assert soffice is not None, "LibreOffice (soffice) missing: scripts/setup.sh installs it"
     work = tmp_path_factory.mktemp("odt")
     (work / "plain.docx").write_bytes(docx_layout(T2, T3, T4))
     (work / "numbered.docx").write_bytes(numbered_report())
