@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
+from gongkai.model import AnnualReport, TableData
 from gongkai.model.template import TABLE2, TABLE3, TABLE4
 
 Table2 = dict[str, list[int]]
@@ -231,3 +232,24 @@ def render(layout: str, t2: Table2, t3: Table3, t4: Table4) -> tuple[str, bytes]
         return "report.html", html_page(inner).encode("utf-8")
     name = "report.md" if layout == "markdown" else "report.txt"
     return name, document(t2, t3, t4, body).encode("utf-8")
+
+
+def assert_reads_back(report: AnnualReport, t2: Table2, t3: Table3, t4: Table4, *, variants: bool = False) -> None:
+    """A report read from any rendered layout holds exactly the tables it was rendered from.
+
+    ``variants`` accepts label variants (OCR may read 社会公益组织 as a variant); otherwise every
+    table-3 row must be identified by its exact template label.
+    """
+
+    def values(table: TableData) -> dict[str, list[object]]:
+        return {k: [c.plain() for c in row.values()] for k, row in table.rows.items()}
+
+    assert report.format == "2021"
+    assert values(report.table2) == t2
+    assert values(report.table3) == {r.key: t3[r.key] for r in T3_ROWS}
+    assert values(report.table4) == t4
+    assert not report.table3.unplaced and not report.table4.unplaced
+    allowed = ("exact", "variant") if variants else ("exact",)
+    assert all(ev.match in allowed for ev in report.table3.row_evidence.values())
+    assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
+    assert report.metadata.signature_agency == "某市某局"
