@@ -21,7 +21,6 @@
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -36,7 +35,7 @@ from lxml import etree
 from gongkai.errors import InputError
 from gongkai.model import Provenance
 from gongkai.readers.docx_numbering import number_paragraphs
-from gongkai.readers.raw import RawCell, RawDocument, RawRow
+from gongkai.readers.raw import TITLE_LIKE, RawCell, RawDocument, RawRow, clean_text
 from gongkai.readers.ziplimits import open_checked
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -48,13 +47,7 @@ _SPACES = {_W + "tab", _W + "ptab"}
 _WRAPPERS = {_W + "sdt", _W + "sdtContent", _W + "customXml", _W + "smartTag"}
 _SKIP = {_MC + "Fallback", _W + "del", _W + "moveFrom", _W + "rt", _W + "rPr", _W + "pPr", _W + "tcPr", _W + "trPr"}
 _VAL = _W + "val"
-_WS = re.compile(r"[ \t\r\n\u3000\xa0]+")
-_TITLE = re.compile(r"(政府信息公开|政务公开).{0,12}年度?报告")
 _OTHER_OOXML = {"xl/workbook.xml": "Excel 工作簿", "ppt/presentation.xml": "PowerPoint 演示文稿"}
-
-
-def _clean(text: str) -> str:
-    return _WS.sub(" ", text).strip()
 
 
 def _children(el: etree._Element, tag: str) -> Iterator[etree._Element]:
@@ -97,7 +90,7 @@ def _inline(p: etree._Element) -> tuple[list[str], list[etree._Element]]:
                 visit(child)
 
     visit(p)
-    return [t for t in (_clean("".join(x)) for x in lines) if t], boxes
+    return [t for t in (clean_text("".join(x)) for x in lines) if t], boxes
 
 
 @dataclass(slots=True)
@@ -265,5 +258,5 @@ def read_docx(data: bytes, path: str) -> RawDocument:
     number_paragraphs(part, body)  # Word list numbers ("一、") become text
     walker = _Walker(path)
     walker.blocks(body)
-    hints = {"page_title": _clean(title)} if _TITLE.search(title) else {}
+    hints = {"page_title": clean_text(title)} if TITLE_LIKE.search(title) else {}
     return RawDocument(path=path, format="docx", encoding=None, rows=walker.rows, hints=hints)

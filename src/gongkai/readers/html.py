@@ -15,7 +15,7 @@ from lxml import etree
 
 from gongkai.errors import InputError
 from gongkai.model import Provenance
-from gongkai.readers.raw import RawCell, RawDocument, RawRow
+from gongkai.readers.raw import TITLE_LIKE, RawCell, RawDocument, RawRow, clean_text
 
 _DROP = ("script", "style", "noscript", "iframe", "head", "template", "svg", "select", "button")
 _BLOCK = {
@@ -53,13 +53,7 @@ _BLOCK = {
 }
 _FIRST = re.compile(r"一\s*[、.．]\s*总\s*体\s*情\s*况")
 _LAST = re.compile(r"六\s*[、.．]\s*其\s*他\s*需\s*要\s*报\s*告|其他需要报告的事项")
-_TITLE = re.compile(r"(政府信息公开|政务公开).{0,12}年度?报告")
 _DATE_LABELS = ("公开日期", "发布日期", "发布时间", "成文日期")
-_WS = re.compile(r"[ \t\r\n\u3000\xa0]+")
-
-
-def _clean(text: str) -> str:
-    return _WS.sub(" ", text).strip()
 
 
 def _itertext(el: etree._Element) -> str:
@@ -67,7 +61,7 @@ def _itertext(el: etree._Element) -> str:
 
 
 def _text_of(el: etree._Element) -> str:
-    return _clean(_itertext(el))
+    return clean_text(_itertext(el))
 
 
 def _line(el: etree._Element) -> int | None:
@@ -125,7 +119,7 @@ def _title_root(main: etree._Element) -> etree._Element:
     while el is not None:
         text = _itertext(el)
         m = _FIRST.search(text)
-        if m and _TITLE.search(text[: m.start()]):
+        if m and TITLE_LIKE.search(text[: m.start()]):
             return el
         el = el.getparent()
     return main
@@ -143,7 +137,7 @@ class _Walker:
         self.done = False
 
     def flush(self) -> None:
-        text = _clean("".join(self.buf))
+        text = clean_text("".join(self.buf))
         if text:
             self.paragraphs += 1
             prov = Provenance(file=self.path, line=self.buf_line, paragraph=self.paragraphs)
@@ -219,7 +213,7 @@ def _hints(doc: etree._Element) -> dict[str, str]:
     hints: dict[str, str] = {}
     t = doc.find(".//title")
     if t is not None and t.text:
-        hints["page_title"] = _clean(t.text)
+        hints["page_title"] = clean_text(t.text)
     # the page's metadata table or lines before the article: 公开日期 2024-01-17
     for td in doc.iter("td", "th", "span", "div", "p", "li"):
         head = "".join(str(t) for t in islice(td.itertext(), 3)).strip()

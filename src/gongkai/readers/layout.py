@@ -15,7 +15,7 @@ from typing import Any, Literal
 from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
 
 from gongkai.model import Provenance
-from gongkai.readers.raw import RawCell, RawRow
+from gongkai.readers.raw import RawCell, RawRow, clean_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +44,6 @@ class Segment:
 Box = tuple[float, float, float, float]
 
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
-_WS = re.compile(r"[ \t\r\n\u3000\xa0]+")
 
 
 @dataclass(slots=True)
@@ -169,7 +168,7 @@ def line_text(line: Sequence[Word]) -> str:
             out += " "
         out += w.text
         prev = w
-    return _WS.sub(" ", out).strip()
+    return clean_text(out)
 
 
 def _join(parts: list[str]) -> str:

@@ -8,10 +8,21 @@ Inspect it with ``gongkai extract FILE --stage raw``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
 from gongkai.model import Provenance
+
+_WS = re.compile(r"[ \t\r\n\u3000\xa0]+")
+
+TITLE_LIKE = re.compile(r"(政府信息公开|政务公开).{0,12}年度?报告")
+"""Text that reads like a report title (used for page-title and document-property hints)."""
+
+
+def clean_text(text: str) -> str:
+    """Runs of whitespace (ideographic and no-break spaces included) as one space, ends stripped."""
+    return _WS.sub(" ", text).strip()
 
 
 @dataclass(slots=True)
