@@ -18,7 +18,6 @@ from typing import Any
 
 import pdfplumber
 import pypdfium2 as pdfium
-from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.page import Page
 
 from gongkai.errors import InputError
@@ -82,11 +81,11 @@ def _words(page: Page) -> list[Word]:
     ]
 
 
-def _scan_rows(doc: pdfium.PdfDocument, index: int, path: str, table: int) -> tuple[list[RawRow], int]:
+def _scan_rows(page: pdfium.PdfPage, number: int, path: str, table: int) -> tuple[list[RawRow], int]:
     from gongkai.readers.image import scan_page_rows
 
-    image = doc[index].render(scale=SCAN_DPI / 72).to_numpy()
-    rows, table = scan_page_rows(image, index + 1, path, table)
+    image = page.render(scale=SCAN_DPI / 72).to_numpy()
+    rows, table = scan_page_rows(image, number, path, table)
     k = 72 / SCAN_DPI
     for row in rows:
         for cell in row.cells:
@@ -137,14 +136,15 @@ def read_pdf(data: bytes, path: str) -> RawDocument:
         table, scanned, empty = 1, 0, 0
         try:
             plumber = pdfplumber.open(io.BytesIO(data))
-        except (PDFSyntaxError, Exception) as exc:
+        except Exception as exc:  # pdfminer raises many types on damaged files
             raise InputError("E110", f"PDF 文件结构损坏，无法读取文字层：{type(exc).__name__}") from exc
         with plumber:
             for i, ppage in enumerate(plumber.pages):
                 check_deadline(f"（第 {i + 1} 页）")
-                if doc[i].get_textpage().count_chars() == 0:
-                    if _has_images(doc[i]):
-                        rows, table = _scan_rows(doc, i, path, table)
+                page = doc[i]
+                if page.get_textpage().count_chars() == 0:
+                    if _has_images(page):
+                        rows, table = _scan_rows(page, i + 1, path, table)
                         scanned += 1
                     else:
                         rows, empty = [], empty + 1
@@ -152,6 +152,7 @@ def read_pdf(data: bytes, path: str) -> RawDocument:
                     words = _words(ppage)
                     rows, table = page_rows(words, _segments(ppage), page=i + 1, path=path, table_start=table)
                 pages.append((float(ppage.height), rows))
+                page.close()
                 ppage.close()
         if empty == len(doc):
             raise InputError("E115", "PDF 中没有文字，也没有可识别的图像")
