@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import io
-import os
 import resource
 import statistics
 import sys
@@ -29,6 +28,7 @@ from PIL import Image
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench_read_audit import pin_to_one_core  # noqa: E402  (benchmarks/ is on sys.path when run as a script)
 from tests.layouts import T3_ROWS  # noqa: E402
 from tests.scan_layout import degrade, random_tables, render  # noqa: E402
 
@@ -40,14 +40,6 @@ from gongkai.readers.scan import scan_page_rows  # noqa: E402
 
 LOW = 0.80
 """The threshold of rule S119 (low-confidence-cell)."""
-
-
-def pin_to_one_core() -> str:
-    if not hasattr(os, "sched_setaffinity"):
-        return "not pinned (no sched_setaffinity)"
-    cpu = min(os.sched_getaffinity(0))
-    os.sched_setaffinity(0, {cpu})
-    return f"pinned to CPU {cpu}"
 
 
 def peak_rss_mb() -> float:
