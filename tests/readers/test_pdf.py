@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zlib
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -11,6 +12,7 @@ from reportlab.lib import pdfencrypt
 from reportlab.pdfgen import canvas
 
 from gongkai import limits
+from gongkai.api import check_path
 from gongkai.errors import InputError
 from gongkai.extract import extract
 from gongkai.readers import pdfguard, read_bytes
@@ -128,3 +130,24 @@ def test_pdf_decompression_bomb_is_e114(monkeypatch: pytest.MonkeyPatch) -> None
     assert len(data) < 100_000  # 16 MB of content in a small file
     assert _code(data) == "E114"
     assert pdfguard.inflated_size(zlib.compress(b"x" * 1000), 10_000) == 1000
+
+
+def test_pdf_running_header_and_page_numbers_are_dropped() -> None:
+    """Text repeated in the top margin of every page, and page numbers, are page furniture."""
+    out = io.BytesIO()
+    c = canvas.Canvas(out, pagesize=(595, 842))
+    for n in range(1, 4):
+        c.drawString(72, 820, "running header")
+        c.drawString(72, 600, f"body {n}")
+        c.drawString(290, 20, f"- {n} -")
+        c.showPage()
+    c.save()
+    assert [r.text for r in read_bytes(out.getvalue(), "x.pdf").rows] == ["body 1", "body 2", "body 3"]
+
+
+def test_pdf_check_path_over_its_time_limit_fails_with_e112(tmp_path: Path) -> None:
+    path = tmp_path / "r.pdf"
+    path.write_bytes(_pdf(pages=2))
+    result = check_path(path, timeout=1e-9)
+    assert result.status == "failed" and [e.code for e in result.errors] == ["E112"]
+    assert check_path(path).errors[0].code != "E112"  # the default limit leaves it alone

@@ -73,11 +73,12 @@ def _segments(page: Page) -> list[Segment]:
 
 def _words(page: Page) -> list[Word]:
     """Every printed character as a word: cells are filled character by character, so a
-    number can never run across a ruling line into the next cell."""
+    number can never run across a ruling line into the next cell.  Space characters the
+    PDF really contains are kept (Latin text); other spacing is judged from the gaps."""
     return [
         Word(c["text"], float(c["x0"]), float(c["top"]), float(c["x1"]), float(c["bottom"]))
         for c in page.chars
-        if c["text"].strip()
+        if c["text"].strip() or c["text"] == " "
     ]
 
 
