@@ -17,6 +17,7 @@ from gongkai.extract.table2 import build_table2
 from gongkai.extract.table3 import build_table3
 from gongkai.extract.table4 import build_table4
 from gongkai.model import SECTIONS, AnnualReport, Section, TextLine
+from gongkai.model.labels import squash
 from gongkai.readers.raw import RawDocument, RawRow
 
 
@@ -82,6 +83,8 @@ def extract(raw: RawDocument) -> AnnualReport:
     inside = _in_tables(regions)
     stop = sig_start if sig_start is not None and sig_start > last_heading else len(rows)
     report.sections = _sections(rows, headings, inside, stop)
+    if headings:
+        report.preamble = _preamble(rows, title, headings[0].index, inside)
     section_of = {}
     for h, nxt in zip(headings, [h.index for h in headings[1:]] + [len(rows)], strict=True):
         for i in range(h.index, nxt):
@@ -93,6 +96,21 @@ def extract(raw: RawDocument) -> AnnualReport:
     ]
     report.template = _is_template(report)
     return report
+
+
+def _preamble(rows: list[RawRow], title: tuple[str, int] | None, stop: int, inside: set[int]) -> str:
+    """The paragraphs between the title (one or two lines) and section 一: statistical period, contacts…"""
+    start = 0
+    if title is not None:
+        start = title[1]
+        while start < stop and rows[start].kind == "text" and squash(rows[start].text) in title[0]:
+            start += 1
+    texts = [
+        rows[i].text.strip()
+        for i in range(start, stop)
+        if i not in inside and rows[i].kind == "text" and not is_page_number(rows[i].text)
+    ]
+    return "\n".join(t for t in texts if t)
 
 
 def _is_template(report: AnnualReport) -> bool:

@@ -29,10 +29,14 @@ class Provenance(BaseModel):
     )
     paragraph: int | None = Field(default=None, description="Paragraph number within the article (HTML)")
     confidence: float | None = Field(default=None, description="OCR recognition confidence, 0–1 (scans only)")
+    sheet: str | None = Field(default=None, description="Worksheet name (gongkai's Excel workbook)")
+    cell: str | None = Field(default=None, description="Cell address in the worksheet, e.g. ``D7``")
 
     def describe(self) -> str:
         """Short Chinese description: ``第12行第3格``, ``表格2第4行第3格``, ``第1行·第12段``."""
         parts: list[str] = []
+        if self.sheet is not None:
+            parts.append(f"工作表“{self.sheet}”" + (f"{self.cell}单元格" if self.cell else ""))
         if self.page is not None:
             parts.append(f"第{self.page}页")
         if self.table is not None and self.row is not None:
@@ -161,6 +165,7 @@ class AnnualReport(BaseModel):
     source_file: str = ""
     source_format: str = ""
     metadata: Metadata = Field(default_factory=Metadata)
+    preamble: str = Field(default="", description="Text between the title and section 一 (one line per paragraph)")
     sections: list[Section] = Field(default_factory=list)
     table2: TableData = Field(default_factory=lambda: TableData(id="table2"))
     table3: TableData = Field(default_factory=lambda: TableData(id="table3"))

@@ -34,7 +34,7 @@ _METADATA_FIELDS = (
 def provenance_to_json(prov: Provenance) -> dict[str, Any]:
     """The non-null position fields of a provenance (the file is given once, under ``source``)."""
     out: dict[str, Any] = {}
-    for key in ("page", "line", "paragraph", "table", "row", "column", "bbox", "confidence"):
+    for key in ("page", "line", "paragraph", "table", "row", "column", "bbox", "confidence", "sheet", "cell"):
         value = getattr(prov, key)
         if value is not None:
             out[key] = list(value) if isinstance(value, tuple) else value
@@ -103,6 +103,7 @@ def report_to_json(report: AnnualReport) -> dict[str, Any]:
         "template": report.template,
         "source": {"file": report.source_file, "format": report.source_format},
         "metadata": metadata,
+        "preamble": report.preamble,
         "sections": sections,
         **tables,
         "provenance": provenance,
