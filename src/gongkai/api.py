@@ -40,16 +40,37 @@ class DocumentResult(BaseModel):
 def read_report(path: str | Path) -> AnnualReport:
     """Read one report file into the model.
 
+    A structured report (JSON/YAML with the stable keys) or gongkai's fill-in workbook
+    is loaded as data and prepared as the writer prepares it (totals computed where
+    blank, placeholders filled), so ``check`` and ``write`` audit the same report.
+
     Raises:
         InputError: the file cannot be read or is not a report (with a stable code).
     """
+    from gongkai.write.prepare import load_structured, prepare
+
+    report = load_structured(path)
+    if report is not None:
+        prepare(report)
+        return report
+    return read_published(path)
+
+
+def read_published(path: str | Path) -> AnnualReport:
+    """Read a published report (text, HTML, Markdown, PDF, Word, image) into the model."""
     return extract(read_path(path))
 
 
 def check_path(
-    path: str | Path, rules: list[type[Rule]] | None = None, timeout: float | None = MAX_SECONDS
+    path: str | Path,
+    rules: list[type[Rule]] | None = None,
+    timeout: float | None = MAX_SECONDS,
+    previous: AnnualReport | None = None,
 ) -> DocumentResult:
-    """Read and audit one file within ``timeout`` seconds (E112 past it); never raises for bad input."""
+    """Read and audit one file within ``timeout`` seconds (E112 past it); never raises for bad input.
+
+    ``previous`` is last year's report: the year-over-year rules compare with it.
+    """
     start = time.perf_counter()
     p = str(path)
     try:
@@ -62,7 +83,7 @@ def check_path(
         return DocumentResult(path=p, status="failed", errors=[err], seconds=time.perf_counter() - start)
     errors: list[DocumentError] = []
     try:
-        findings = audit(report, rules)
+        findings = audit(report, rules, previous=previous)
     except Exception as exc:
         findings = []
         errors.append(DocumentError(code="E108", message=f"审核时发生内部错误：{exc}", stage="audit"))

@@ -1,4 +1,4 @@
-"""The ``gongkai`` command: extract, check and rules.
+"""The ``gongkai`` command: extract, check, rules, write and template.
 
 Exit codes: 0 fine; 1 error-level findings (``check``); 2 a document could not be read or the
 command was used wrongly; 3 internal error (traceback only with ``GONGKAI_DEBUG=1``).
@@ -132,9 +132,12 @@ def check(
         bool | None, typer.Option("--color/--no-color", help="是否彩色输出（默认：终端中且未设置 NO_COLOR 时彩色）。")
     ] = None,
     timeout: Annotated[float, typer.Option("--timeout", min=1, help="每份文件的处理时限（秒）。")] = MAX_SECONDS,
+    previous: Annotated[
+        str | None, typer.Option("--previous", "-p", help="同一机关的上年年报：核对上年结转和现行有效件数的连续性。")
+    ] = None,
 ) -> None:
     """审核报告，列出发现的问题。"""
-    from gongkai.api import check_path, iter_inputs
+    from gongkai.api import check_path, iter_inputs, read_report
     from gongkai.audit import select_rules
 
     if fmt is OutputFormat.xlsx and output is None:
@@ -145,7 +148,14 @@ def check(
     if not files:
         _err("错误：没有找到要检查的文件")
         raise typer.Exit(EXIT_INPUT)
-    results = [check_path(f, rules, timeout=timeout) for f in files]
+    last = None
+    if previous is not None:
+        try:
+            last = read_report(previous)
+        except InputError as exc:
+            _err(f"错误 {exc.code}：上年年报无法读取：{exc.message}（{previous}）")
+            raise typer.Exit(EXIT_INPUT) from None
+    results = [check_path(f, rules, timeout=timeout, previous=last) for f in files]
     _emit(results, fmt, output, color)
     if any(r.status == "failed" for r in results):
         raise typer.Exit(EXIT_INPUT)
@@ -258,3 +268,6 @@ def run(argv: Sequence[str] | None = None) -> int:
 def main() -> None:
     """Console-script entry point."""
     sys.exit(run())
+
+
+from gongkai import cli_write  # noqa: E402, F401  (registers write and template)

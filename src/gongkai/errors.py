@@ -27,6 +27,9 @@ DOCUMENT_ERRORS: dict[str, str] = {
     "E113": "缺少外部转换程序",
     "E114": "疑似压缩炸弹",
     "E115": "没有可读的文字或图像",
+    "E116": "不是 gongkai 生成的填报工作簿或结构已被改动",
+    "E117": "结构化报告（JSON/YAML）有错误",
+    "E118": "上年报告与本报告不是相邻年度",
 }
 """Stable codes of per-document errors (never reused)."""
 

@@ -90,6 +90,9 @@ def test_paragraphs_keep_sections_and_distant_lines_apart() -> None:
         ("本年度我局受理政府信息公开申请 1 份，涉及我市 2020 年中小企业数量信息。", [("received", 1)]),
         ("没有上年结转继续办理事项，也没有结转至下一年度办理事项。", [("carried_over", 0), ("carried_forward", 0)]),
         ("今年共答复3件依申请答复件。", [("processed", 3)]),
+        # gongkai's own scaffold sentence: 继续办理 is the carry-forward, not the processed count
+        ("办结26件，其中予以公开12件；结转下年度继续办理2件。",
+         [("processed", 26), ("granted", 12), ("carried_forward", 2)]),
         ("2024 年市科委有 1 件涉及政府信息公开工作的行政复议，该行政复议件未被复议审查机关纠错。涉及的行政诉讼数为 0 件。",
          [("review", 1), ("litigation", 0)]),
         ("2023 年，我局未有行政复议、行政诉讼情况。", [("review", 0), ("litigation", 0)]),

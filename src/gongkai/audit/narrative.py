@@ -139,7 +139,7 @@ _SIMPLE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )  # fmt: skip
 _PROCESSED_BEFORE = re.compile(
-    r"(?:当场|延期|逾期|超期|未|待|按时|网上|现场|书面|电话|口头|复议|诉讼|提案|建议|公开|提供|处理)\s*$"
+    r"(?:当场|延期|逾期|超期|未|待|按时|网上|现场|书面|电话|口头|复议|诉讼|提案|建议|公开|提供|处理|继续)\s*$"
 )
 _RECEIVED = re.compile(
     r"(?P<v>收到|受理|新收|接收|接到)(?P<gap>" + _GAP + r"{0,30}?)" + _N + _U + r"(?P<after>[^，。；！？\d]{0,12})"

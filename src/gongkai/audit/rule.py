@@ -35,7 +35,11 @@ class Rule:
     summary: ClassVar[str]
     on_template: ClassVar[bool] = False
     """Whether the rule also runs on a blank template (most rules would only report the blanks)."""
-    """One Chinese line: what the rule reports."""
+    needs_previous: ClassVar[bool] = False
+    """Whether the rule compares with last year's report; it runs only when one is given."""
+
+    def __init__(self, previous: AnnualReport | None = None) -> None:
+        self.previous = previous
 
     def check(self, report: AnnualReport) -> Iterator[Finding]:
         raise NotImplementedError

@@ -20,16 +20,22 @@ _ORDER = {
 }
 
 
-def audit(report: object, rules: list[type[Rule]] | None = None) -> list[Finding]:
-    """Return the findings of ``rules`` (default: all) on ``report``, sorted by place then code."""
+def audit(report: object, rules: list[type[Rule]] | None = None, previous: object = None) -> list[Finding]:
+    """Return the findings of ``rules`` (default: all) on ``report``, sorted by place then code.
+
+    ``previous`` is last year's report of the same agency; the year-over-year rules run only with it.
+    """
     from gongkai.model import AnnualReport
 
     assert isinstance(report, AnnualReport)
+    assert previous is None or isinstance(previous, AnnualReport)
     findings: list[Finding] = []
     for rule_cls in rules if rules is not None else all_rules():
         if report.template and not rule_cls.on_template:
             continue
-        rule = rule_cls()
+        if rule_cls.needs_previous and previous is None:
+            continue
+        rule = rule_cls(previous)
         try:
             findings.extend(rule.check(report))
         except Exception as exc:

@@ -34,3 +34,17 @@ def squash(text: str) -> str:
 def to_halfwidth_digits(text: str) -> str:
     """Full-width digits and number punctuation to ASCII; leaves other text alone."""
     return text.translate(_FULLWIDTH)
+
+
+def format_number(value: int | float) -> str:
+    """A number as printed: integers plainly, decimals without float noise (``0.35``, not ``0.35000000000000003``)."""
+    import decimal
+
+    if isinstance(value, bool):
+        raise TypeError("bool is not a cell value")
+    if isinstance(value, int):
+        return str(value)
+    if value.is_integer():
+        return str(int(value))
+    text = format(decimal.Decimal(repr(value)), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text

@@ -10,11 +10,11 @@ Column widths are those of the official blank template (twips, 1/1440 inch).
 
 from __future__ import annotations
 
-import decimal
 from dataclasses import dataclass
 from typing import Literal
 
 from gongkai.model import TABLE2, TABLE3, TABLE4, Cell
+from gongkai.model.labels import format_number as format_number
 from gongkai.model.template import G3, G4, G5, G6
 
 CellKind = Literal["head", "label", "value"]
@@ -128,18 +128,6 @@ def table4_grid() -> Grid:
 GRIDS = {"table2": table2_grid, "table3": table3_grid, "table4": table4_grid}
 SECTION_OF_TABLE = {"table2": 2, "table3": 3, "table4": 4}
 """The section each table is printed in."""
-
-
-def format_number(value: int | float) -> str:
-    """A number as printed: integers plainly, decimals without float noise (``0.35``, not ``0.35000000000000003``)."""
-    if isinstance(value, bool):
-        raise TypeError("bool is not a cell value")
-    if isinstance(value, int):
-        return str(value)
-    if value.is_integer():
-        return str(int(value))
-    text = format(decimal.Decimal(repr(value)), "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def cell_text(cell: Cell | None) -> str:

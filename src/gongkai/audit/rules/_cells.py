@@ -17,6 +17,7 @@ from typing import NamedTuple
 from gongkai.audit.describe import column_label, row_label
 from gongkai.audit.finding import Location
 from gongkai.model import Cell, TableData
+from gongkai.model.labels import format_number
 from gongkai.model.template import LEGAL_ENTITY_SUBTOTAL, TABLE3_COLUMNS
 
 DERIVED_COLUMNS = frozenset({"total", "legal_entity_subtotal"})
@@ -31,10 +32,8 @@ SUSPECT_CONFIDENCE = 0.95
 
 
 def fmt(value: int | float) -> str:
-    """``3`` → ``"3"``, ``2.0`` → ``"2"``, ``0.35`` → ``"0.35"``."""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return f"{value:g}" if isinstance(value, float) else str(value)
+    """``3`` → ``"3"``, ``2.0`` → ``"2"``, ``0.35`` → ``"0.35"``, ``12345.678`` → ``"12345.678"``."""
+    return format_number(value)
 
 
 def loc(part: str, row: str | None = None, column: str | None = None, cell: Cell | None = None) -> Location:

@@ -6,6 +6,8 @@ from gongkai.audit.rules.consistency import (  # noqa: F401
     fee,
     outcome,
     parts_exceed,
+    previous_carryover,
+    previous_in_force,
     processed,
     received,
     review,

@@ -14,6 +14,7 @@ from gongkai.audit.rules.structure import (  # noqa: F401  (importing registers 
     marker_cells,
     nonstandard_layout,
     outdated_format,
+    placeholder_left,
     row_label_missing,
     row_missing,
     section_misnumbered,

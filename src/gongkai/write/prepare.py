@@ -1,0 +1,131 @@
+"""Load a report to write and settle everything a renderer must not decide.
+
+Inputs: a structured report (JSON/YAML with the stable keys), gongkai's fill-in
+workbook (.xlsx), or any published report gongkai reads.  Preparation, in order:
+上年结转 pre-filled from last year's 结转下年度 (only where blank), totals computed
+where blank, placeholders filled, and the text lines the narrative rules read
+rebuilt from the sections.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from gongkai.errors import InputError
+from gongkai.limits import MAX_BYTES
+from gongkai.model import TABLE3, AnnualReport, Cell, Provenance, TextLine
+from gongkai.model.placeholders import Unresolved, fill_report
+from gongkai.write.compute import Computed, compute_totals
+from gongkai.write.structured import looks_structured, parse_text, report_from_data
+
+_SNIFF = 65536
+
+
+@dataclass
+class Prepared:
+    report: AnnualReport
+    computed: Computed = field(default_factory=Computed)
+    prefilled: list[str] = field(default_factory=list)
+    unresolved: list[Unresolved] = field(default_factory=list)
+
+
+def _read(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise InputError("E101", f"文件不存在：{path}") from None
+    except OSError as exc:
+        raise InputError("E102", f"文件无法读取：{exc.strerror or exc}") from None
+    if size > MAX_BYTES:
+        raise InputError("E107", f"文件过大（{size // 1_000_000} MB，上限 {MAX_BYTES // 1_000_000} MB）")
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError("E102", f"文件无法读取：{exc.strerror or exc}") from None
+
+
+def _structured_text(data: bytes) -> str | None:
+    head = data[:_SNIFF]
+    if head.startswith(b"\xef\xbb\xbf"):
+        head = head[3:]
+    if head.lstrip()[:1] not in (b"{", b"#", b"m", b"t", b"s", b"f", b"p", b"-") or b"\x00" in head:
+        return None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+    return text if looks_structured(text) else None
+
+
+def load_structured(path: str | Path) -> AnnualReport | None:
+    """The report if ``path`` is a structured report or a gongkai workbook (not yet prepared), else None."""
+    p = Path(path)
+    if not p.is_file():
+        return None
+    data = _read(p)
+    text = _structured_text(data)
+    if text is not None:
+        fmt = "json" if text.lstrip("\ufeff \t\r\n").startswith("{") else "yaml"
+        return report_from_data(parse_text(text, str(path)), str(path), fmt)
+    if data.startswith(b"PK\x03\x04") and b"xl/" in data[:_SNIFF]:
+        try:
+            from gongkai.readers.workbook import is_gongkai_workbook, read_workbook
+        except ImportError:  # pragma: no cover - the workbook reader ships with gongkai
+            return None
+        if is_gongkai_workbook(data):
+            report: AnnualReport = read_workbook(data, str(path))
+            return report
+    return None
+
+
+def prefill_from_previous(report: AnnualReport, previous: AnnualReport) -> list[str]:
+    """Fill blank 上年结转 cells from last year's 结转下年度继续办理; returns the keys filled."""
+    filled: list[str] = []
+    if not report.table3.found or not previous.table3.found:
+        return filled
+    for col in TABLE3.columns:
+        now = report.table3.cell("carried_over", col.key)
+        then = previous.table3.cell("carried_forward", col.key)
+        if (now is not None and now.state not in ("blank", "absent")) or then is None or then.state != "number":
+            continue
+        report.table3.rows.setdefault("carried_over", {})[col.key] = Cell(
+            raw=then.raw, value=then.value, state="number", provenance=then.provenance
+        )
+        filled.append(f"table3.carried_over.{col.key}")
+    return filled
+
+
+def text_lines(report: AnnualReport) -> list[TextLine]:
+    """The report's text as the narrative rules read it: preamble, then each heading and its paragraphs."""
+    lines: list[TextLine] = []
+    n = 0
+
+    def add(text: str, section: int | None) -> None:
+        nonlocal n
+        for line in text.split("\n"):
+            if line.strip():
+                n += 1
+                lines.append(
+                    TextLine(
+                        text=line.strip(), provenance=Provenance(file=report.source_file, paragraph=n), section=section
+                    )
+                )
+
+    add(report.preamble, None)
+    for section in sorted(report.sections, key=lambda s: s.number):
+        add(section.title or "", section.number)
+        add(section.text, section.number)
+    return lines
+
+
+def prepare(report: AnnualReport, previous: AnnualReport | None = None, *, structured: bool = True) -> Prepared:
+    """Settle ``report`` in place for writing and auditing (see the module docs)."""
+    out = Prepared(report)
+    if previous is not None:
+        out.prefilled = prefill_from_previous(report, previous)
+    out.computed = compute_totals(report)
+    out.unresolved = fill_report(report)
+    if structured or not report.lines:
+        report.lines = text_lines(report)
+    return out
