@@ -1,0 +1,97 @@
+"""Structured input: the JSON ``gongkai extract`` prints, or JSON/YAML written by hand."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from gongkai.api import read_report
+from gongkai.errors import InputError
+from gongkai.render.json import report_to_json
+from gongkai.write.compare import differences
+from gongkai.write.structured import looks_structured, report_from_data
+from tests.factories import make_report
+
+SEED = Path("samples/000_531ecae6516f2ca1.txt")
+
+
+def test_structured_extract_json_is_valid_input_and_loads_identically(tmp_path: Path) -> None:
+    original = read_report(SEED)
+    path = tmp_path / "seed.json"
+    path.write_text(json.dumps(report_to_json(original), ensure_ascii=False), encoding="utf-8")
+    loaded = read_report(path)
+    assert loaded.source_format == "json"
+    assert differences(original, loaded) == []
+
+
+def test_structured_yaml_with_chinese_dates_and_string_cells(tmp_path: Path) -> None:
+    path = tmp_path / "r.yaml"
+    path.write_text(
+        "metadata:\n  agency: 某县人民政府\n  year: 2024\n  signature_date: 2025年1月20日\n"
+        "  period_start: 2024-01-01\n"
+        "sections:\n  other_matters: 本年度未收取信息处理费。\n"
+        "table2:\n  regulations: {issued: '1,200', abolished: '/', in_force: null}\n",
+        encoding="utf-8",
+    )
+    report = read_report(path)
+    assert report.source_format == "yaml"
+    assert report.metadata.signature_date == dt.date(2025, 1, 20)
+    assert report.metadata.period_start == dt.date(2024, 1, 1)
+    assert report.metadata.agency_kind == "government"
+    cells = report.table2.rows["regulations"]
+    assert (cells["issued"].value, cells["abolished"].state, cells["in_force"].state) == (1200, "marker", "blank")
+    assert report.table2.found and not report.table3.found
+    section = report.section(6)
+    assert section is not None and section.title == "六、其他需要报告的事项"
+    assert [ln.text for ln in report.lines] == ["六、其他需要报告的事项", "本年度未收取信息处理费。"]
+
+
+def test_structured_every_bad_key_and_value_is_listed_with_its_path() -> None:
+    data = report_to_json(make_report())
+    data["table3"]["new_recieved"] = data["table3"].pop("new_received")
+    data["table3"]["granted"]["natural_persons"] = 3
+    data["table4"]["administrative_review"]["upheld"] = True
+    data["metadata"]["signature_date"] = "去年"
+    data["colour"] = "red"
+    with pytest.raises(InputError) as info:
+        report_from_data(data, "r.json")
+    assert info.value.code == "E117"
+    message = info.value.message
+    assert message.startswith("结构化报告有 5 处错误")
+    for where in (
+        "table3.new_recieved：表三没有这一行",
+        "table3.granted.natural_persons：“（一）予以公开”没有这一列",
+        "table4.administrative_review.upheld：单元格应为数字、文字或 null",
+        "metadata.signature_date：日期“去年”无法识别",
+        "colour：未知的顶层字段",
+    ):
+        assert where in message
+
+
+def test_structured_refuses_layouts_the_2021_format_does_not_have() -> None:
+    data = report_to_json(make_report())
+    data["table3"]["other_total"] = {"total": 3}
+    data["format"] = "2019"
+    with pytest.raises(InputError) as info:
+        report_from_data(data, "r.json")
+    assert "只能按2021年格式生成报告" in info.value.message
+    assert "“（六）其他处理”一行是旧版式" in info.value.message
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [('{"table3": {}}', True), ("metadata:\n  year: 2024\n", True), ('{"a": 1}', False), ("一、总体情况\n", False)],
+)
+def test_structured_sniffing_by_content(text: str, expected: bool) -> None:
+    assert looks_structured(text) is expected
+
+
+def test_structured_malformed_json_names_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "r.json"
+    path.write_text('{"table3": {\n  "granted": ,\n}}', encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        read_report(path)
+    assert info.value.code == "E117" and "第2行" in info.value.message
