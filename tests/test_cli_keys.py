@@ -64,10 +64,12 @@ TOP_KEYS = [
     "template",
     "source",
     "metadata",
+    "preamble",
     "sections",
     "table2",
     "table3",
     "table4",
+    "notes",
     "provenance",
     "unplaced",
 ]

@@ -31,3 +31,17 @@ def test_seed_written_as_draft_reads_back_cell_for_cell(seed: Path, tmp_path: Pa
     assert [p.suffix for p in result.written] == list(FORMATS)
     for path in result.written:
         assert differences(expected, read_report(path)) == [], path.suffix
+
+
+def test_annotated_numbers_keep_their_annotation_in_every_format(tmp_path: Path) -> None:
+    from tests.factories import make_report, set_cell
+
+    report = set_cell(make_report(), "table2", "normative_documents", "in_force", 15, raw="15（其中修订3件）")
+    report.table2.rows["normative_documents"]["in_force"].note = "其中修订3件"
+    source = tmp_path / "r.json"
+    source.write_text(json.dumps(report_to_json(report), ensure_ascii=False), encoding="utf-8")
+    expected = read_report(source)
+    assert expected.table2.rows["normative_documents"]["in_force"].note == "其中修订3件"
+    result = write_report(source, [tmp_path / f"r{s}" for s in FORMATS if s != ".json"], draft=True)
+    for path in result.written:
+        assert differences(expected, read_report(path)) == [], path.suffix

@@ -34,9 +34,9 @@ class Provenance(BaseModel):
 
     def describe(self) -> str:
         """Short Chinese description: ``第12行第3格``, ``表格2第4行第3格``, ``第1行·第12段``."""
+        if self.sheet is not None:  # a workbook cell: its address says it all
+            return f"工作表“{self.sheet}”" + (f"{self.cell}单元格" if self.cell else "")
         parts: list[str] = []
-        if self.sheet is not None:
-            parts.append(f"工作表“{self.sheet}”" + (f"{self.cell}单元格" if self.cell else ""))
         if self.page is not None:
             parts.append(f"第{self.page}页")
         if self.table is not None and self.row is not None:

@@ -27,7 +27,8 @@ def read_bytes(data: bytes, path: str) -> RawDocument:
     Raises:
         InputError: E103 empty, E104 unsupported format, E105 undecodable text, and the
             format readers' codes (E109 encrypted, E110 corrupt, E111 too many pages,
-            E113 converter missing, E114 decompression bomb, E115 nothing readable).
+            E113 converter missing, E114 decompression bomb, E115 nothing readable); an Excel
+            workbook is E104 here (gongkai's fill-in workbook is read by :func:`gongkai.api.read_report`).
     """
     if not data.strip():
         raise InputError("E103", "文件为空")
@@ -52,6 +53,10 @@ def read_bytes(data: bytes, path: str) -> RawDocument:
         from gongkai.readers.image import read_image
 
         return read_image(data, path)
+    if fmt == "xlsx":
+        from gongkai.readers.workbook import reject_xlsx
+
+        reject_xlsx(data)  # gongkai's own workbook is read by gongkai.api.read_report
     if fmt is not None:
         raise InputError("E104", f"不支持读取{_UNSUPPORTED[fmt]}（支持 PDF、Word、图片、HTML、Markdown 和纯文本）")
     text, encoding = decode(data, html_declared_charset(data))

@@ -7,7 +7,7 @@ from typing import Literal
 
 from gongkai.errors import InputError
 
-Format = Literal["text", "markdown", "html", "pdf", "docx", "doc", "odt", "image", "zip", "binary"]
+Format = Literal["text", "markdown", "html", "pdf", "docx", "doc", "odt", "xlsx", "image", "zip", "binary"]
 
 _MAGIC: tuple[tuple[bytes, Format], ...] = (
     (b"%PDF-", "pdf"),
@@ -36,7 +36,10 @@ def sniff_binary(data: bytes) -> Format | None:
     if data.startswith(b"PK\x03\x04"):
         if _odf_mimetype(data) in _ODT_TYPES:
             return "odt"
-        return "docx" if b"word/" in data[:65536] or b"[Content_Types].xml" in data[:65536] else "zip"
+        head = data[:65536]
+        if (b"xl/workbook.xml" in head or b"xl/worksheets/" in head) and b"word/document.xml" not in head:
+            return "xlsx"
+        return "docx" if b"word/" in head or b"[Content_Types].xml" in head else "zip"
     head = data[:8192]
     if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "binary"

@@ -131,10 +131,18 @@ SECTION_OF_TABLE = {"table2": 2, "table3": 3, "table4": 4}
 
 
 def cell_text(cell: Cell | None) -> str:
-    """What a renderer prints for a model cell: the number, the marker/text as given, or nothing."""
+    """What a renderer prints for a model cell: the number, the marker/text as given, or nothing.
+
+    A number printed with an annotation or unit (``22（其中修订16件）``, ``251000元``) is printed
+    as it was, so the annotation is not lost.
+    """
     if cell is None:
         return ""
     if cell.state == "number" and cell.value is not None:
+        if cell.note and cell.raw and cell.note in cell.raw:
+            return " ".join(cell.raw.split())
+        if cell.note:
+            return f"{format_number(cell.value)}（{cell.note}）"
         return format_number(cell.value)
     if cell.state in ("marker", "text") and cell.raw is not None:
         return cell.raw

@@ -1,7 +1,8 @@
 """JSON views of a report (``gongkai extract``) and of audit results (``gongkai check --format json``).
 
 Keys are those of ``shared/spec/report-keys.md``.  Cell values are :meth:`Cell.plain`:
-a number, a printed marker/text, or ``null``.
+a number, a printed marker/text, or ``null``; an annotation printed with a number
+(``22（其中修订16件）``) is under ``notes``, keyed ``table.row.column`` like ``provenance``.
 """
 
 from __future__ import annotations
@@ -51,7 +52,9 @@ def _ordered_rows(table: TableData, spec: TableSpec) -> list[str]:
     return order + [k for k in table.rows if k not in order]
 
 
-def _table(table: TableData, spec: TableSpec, provenance: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+def _table(
+    table: TableData, spec: TableSpec, provenance: dict[str, dict[str, Any]], notes: dict[str, str]
+) -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
     for row_key in _ordered_rows(table, spec):
         cells = table.rows[row_key]
@@ -61,6 +64,8 @@ def _table(table: TableData, spec: TableSpec, provenance: dict[str, dict[str, An
         for col in cols:
             cell = cells[col]
             out[row_key][col] = cell.plain()
+            if cell.note and cell.state == "number":
+                notes[f"{table.id}.{row_key}.{col}"] = cell.note
             if cell.provenance is not None:
                 provenance[f"{table.id}.{row_key}.{col}"] = provenance_to_json(cell.provenance)
     return out
@@ -69,6 +74,7 @@ def _table(table: TableData, spec: TableSpec, provenance: dict[str, dict[str, An
 def report_to_json(report: AnnualReport) -> dict[str, Any]:
     """A JSON-ready dict of the report: metadata, sections, tables, provenance and unplaced rows."""
     provenance: dict[str, dict[str, Any]] = {}
+    notes: dict[str, str] = {}
     meta = report.metadata
     metadata = {key: _iso(getattr(meta, key)) for key in _METADATA_FIELDS}
     for key, prov in meta.provenance.items():
@@ -80,9 +86,9 @@ def report_to_json(report: AnnualReport) -> dict[str, Any]:
             provenance[f"sections.{section.key}"] = provenance_to_json(section.provenance)
     table2_spec = TABLE2_2019 if report.format == "2019" else TABLE2
     tables = {
-        "table2": _table(report.table2, table2_spec, provenance),
-        "table3": _table(report.table3, TABLE3, provenance),
-        "table4": _table(report.table4, TABLE4, provenance),
+        "table2": _table(report.table2, table2_spec, provenance, notes),
+        "table3": _table(report.table3, TABLE3, provenance, notes),
+        "table4": _table(report.table4, TABLE4, provenance, notes),
     }
     unplaced: dict[str, list[dict[str, Any]]] = {}
     for table_id in ("table2", "table3", "table4"):
@@ -106,6 +112,7 @@ def report_to_json(report: AnnualReport) -> dict[str, Any]:
         "preamble": report.preamble,
         "sections": sections,
         **tables,
+        "notes": notes,
         "provenance": provenance,
         "unplaced": unplaced,
     }

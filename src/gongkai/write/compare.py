@@ -34,6 +34,8 @@ def _table_differences(a: AnnualReport, b: AnnualReport, spec: TableSpec) -> lis
             vb = cb.plain() if cb is not None else None
             if va != vb or isinstance(va, str) != isinstance(vb, str):
                 out.append(f"{spec.id}.{row}.{field}: {va!r} ≠ {vb!r}")
+            elif ca is not None and cb is not None and (ca.note or None) != (cb.note or None):
+                out.append(f"{spec.id}.{row}.{field}: note {ca.note!r} ≠ {cb.note!r}")
     return out
 
 

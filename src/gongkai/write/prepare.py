@@ -20,6 +20,7 @@ from gongkai.write.compute import Computed, compute_totals
 from gongkai.write.structured import looks_structured, parse_text, report_from_data
 
 _SNIFF = 65536
+PERIOD_SENTENCE = "本报告所列数据的统计期限自{metadata.period_start}起至{metadata.period_end}止。"
 
 
 @dataclass
@@ -124,6 +125,10 @@ def prepare(report: AnnualReport, previous: AnnualReport | None = None, *, struc
     out = Prepared(report)
     if previous is not None:
         out.prefilled = prefill_from_previous(report, previous)
+    meta = report.metadata
+    if structured and not report.preamble.strip() and meta.period_start and meta.period_end:
+        # the statistical period is stated in the text, or it would not be in the printed report at all
+        report.preamble = PERIOD_SENTENCE
     out.computed = compute_totals(report)
     out.unresolved = fill_report(report)
     if structured or not report.lines:

@@ -31,6 +31,7 @@ _TOP_KEYS = {
     "table3",
     "table4",
     "provenance",
+    "notes",
     "unplaced",
     "draft",
 }
@@ -238,6 +239,22 @@ def _unplaced(report: AnnualReport, data: object, problems: _Problems) -> None:
                 problems.add(f"unplaced.{table_id}[{i}]", "格式错误")
 
 
+def _notes(report: AnnualReport, data: object, problems: _Problems) -> None:
+    """Annotations printed with numbers (``notes``: ``"table2.normative_documents.in_force": "其中修订3件"``)."""
+    if not data:
+        return
+    if not isinstance(data, dict):
+        problems.add("notes", "应为以“表.行.列”为键的对象")
+        return
+    for key, note in data.items():
+        parts = str(key).split(".")
+        cell = report.table(parts[0]).cell(parts[1], parts[2]) if len(parts) == 3 and parts[0] in TABLES else None
+        if cell is None or cell.state != "number" or not isinstance(note, str):
+            problems.add(f"notes.{key}", "没有对应的数字单元格，或括注不是文字")
+            continue
+        cell.note = note
+
+
 def report_from_data(data: dict[str, Any], path: str, source_format: str = "json") -> AnnualReport:
     """Build the model from a parsed structured report.
 
@@ -263,5 +280,6 @@ def report_from_data(data: dict[str, Any], path: str, source_format: str = "json
     report.table3 = _table("table3", data.get("table3"), path, problems)
     report.table4 = _table("table4", data.get("table4"), path, problems)
     _unplaced(report, data.get("unplaced"), problems)
+    _notes(report, data.get("notes"), problems)
     problems.raise_if_any()
     return report
