@@ -95,3 +95,11 @@ def test_structured_malformed_json_names_the_line(tmp_path: Path) -> None:
     with pytest.raises(InputError) as info:
         read_report(path)
     assert info.value.code == "E117" and "第2行" in info.value.message
+
+
+def test_structured_control_characters_are_refused_with_their_place() -> None:
+    data = report_to_json(make_report())
+    data["sections"]["overview"]["text"] = "本年度\x07共收到申请。"
+    with pytest.raises(InputError) as info:
+        report_from_data(data, "r.json")
+    assert "sections.overview.text：含有不可打印的控制字符 U+0007（第4个字符）" in info.value.message

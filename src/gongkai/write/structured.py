@@ -98,6 +98,23 @@ class _Problems:
             raise InputError("E117", f"结构化报告有 {len(self.items)} 处错误：\n  {lines}{more}")
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _control_chars(data: object, where: str, problems: _Problems) -> None:
+    """Control characters cannot be printed in any output format (and break DOCX/XLSX): refused, not dropped."""
+    if isinstance(data, str):
+        m = _CONTROL.search(data)
+        if m:
+            problems.add(where, f"含有不可打印的控制字符 U+{ord(m.group()):04X}（第{m.start() + 1}个字符）")
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            _control_chars(value, f"{where}.{key}" if where else str(key), problems)
+    elif isinstance(data, list):
+        for i, value in enumerate(data, 1):
+            _control_chars(value, f"{where}[{i}]", problems)
+
+
 def _date(value: object, where: str, problems: _Problems) -> dt.date | None:
     if value is None or value == "":
         return None
@@ -262,6 +279,7 @@ def report_from_data(data: dict[str, Any], path: str, source_format: str = "json
         InputError: E117 listing every unknown key and malformed value with its key path.
     """
     problems = _Problems()
+    _control_chars({k: v for k, v in data.items() if k != "provenance"}, "", problems)
     for key in data:
         if key not in _TOP_KEYS:
             problems.add(str(key), "未知的顶层字段")
