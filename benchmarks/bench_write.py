@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.bench_read_audit import pin_to_one_core  # noqa: E402
+
 from gongkai.api import read_report  # noqa: E402
 from gongkai.render.json import report_to_json  # noqa: E402
 from gongkai.write import render, write_report  # noqa: E402
@@ -79,7 +80,9 @@ def main() -> None:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     median = statistics.median(totals)
     verdict = "meets" if median <= TARGET_S else "MISSES"
-    print(f"all formats per report: median {median:.2f} s ({verdict} the ≤ {TARGET_S:.0f} s target); peak RSS {peak:.0f} MB")
+    print(
+        f"all formats per report: median {median:.2f} s ({verdict} the ≤ {TARGET_S:.0f} s target); peak RSS {peak:.0f} MB"
+    )
 
 
 if __name__ == "__main__":
