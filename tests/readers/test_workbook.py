@@ -16,11 +16,11 @@ from gongkai.api import read_report
 from gongkai.audit import audit
 from gongkai.errors import InputError
 from gongkai.model import AnnualReport, Cell
+from gongkai.model.template import TOTALS
 from gongkai.readers import read_bytes, ziplimits
 from gongkai.readers.detect import sniff_binary
 from gongkai.readers.workbook import is_gongkai_workbook, read_workbook
 from gongkai.render.workbook import render_workbook
-from gongkai.render.workbook_layout import TOTALS
 from gongkai.write.compare import differences
 from gongkai.write.compute import compute_totals
 from tests.write_strategies import reports

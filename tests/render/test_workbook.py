@@ -16,14 +16,13 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from gongkai.api import read_report
 from gongkai.model import SECTIONS, AnnualReport, Cell, Metadata, Section
-from gongkai.model.template import APPLICANT_COLUMNS
+from gongkai.model.template import APPLICANT_COLUMNS, TOTALS
 from gongkai.render.workbook import render_workbook
 from gongkai.render.workbook_layout import (
     HELP_SHEET,
     INFO_SHEET,
     META_SHEET,
     TABLE_SHEETS,
-    TOTALS,
     SheetLayout,
     cell_ref,
     col_letter,

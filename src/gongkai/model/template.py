@@ -298,6 +298,28 @@ TABLE4 = TableSpec(
 
 TABLES: dict[str, TableSpec] = {"table2": TABLE2, "table3": TABLE3, "table4": TABLE4}
 
+Parts = tuple[tuple[str, str], ...]
+
+
+def _totals() -> dict[str, dict[tuple[str, str], tuple[Parts, ...]]]:
+    """Each total cell and its parts; a cell with two part lists must equal both (the first gives the formula)."""
+    t3: dict[tuple[str, str], tuple[Parts, ...]] = {}
+    for spec in TABLE3.rows:
+        if not spec.optional:
+            t3[(spec.key, "total")] = (tuple((spec.key, c) for c in APPLICANT_COLUMNS),)
+    for col in APPLICANT_COLUMNS:
+        t3[("total_processed", col)] = (tuple((r, col) for r in OUTCOME_ROWS_2021),)
+    t3[("total_processed", "total")] += (tuple((r, "total") for r in OUTCOME_ROWS_2021),)
+    t4: dict[tuple[str, str], tuple[Parts, ...]] = {}
+    for g in TABLE4.rows:
+        t4[(g.key, "total")] = (tuple((g.key, f) for f in ("upheld", "corrected", "other", "pending")),)
+    return {"table2": {}, "table3": t3, "table4": t4}
+
+
+TOTALS = _totals()
+"""The computed cells of the 2021 format, per table: ``(row, column)`` → the part lists it is the sum of.
+Table 3's 总计 column, its （七）总计 row and table 4's 总计 of each group."""
+
 
 # ------------------------------------------------------------------- sections
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from gongkai.errors import InputError
 from gongkai.extract.numbers import parse_cell
 from gongkai.model import AnnualReport, Cell, Provenance, TableData
 from gongkai.model.labels import format_number
+from gongkai.model.template import TOTALS
 from gongkai.readers import ziplimits
 from gongkai.readers.workbook_meta import Grid, e116, read_meta
 from gongkai.render.workbook_layout import (
@@ -30,7 +31,6 @@ from gongkai.render.workbook_layout import (
     META_SHEET,
     SCHEMA_VERSION,
     SPECS,
-    TOTALS,
     SheetLayout,
     cell_ref,
     normal_formula,

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from gongkai.api import DocumentResult
     from gongkai.audit import Finding
 
-_METADATA_FIELDS = (
+METADATA_FIELDS = (
     "title",
     "agency",
     "agency_kind",
@@ -76,7 +76,7 @@ def report_to_json(report: AnnualReport) -> dict[str, Any]:
     provenance: dict[str, dict[str, Any]] = {}
     notes: dict[str, str] = {}
     meta = report.metadata
-    metadata = {key: _iso(getattr(meta, key)) for key in _METADATA_FIELDS}
+    metadata = {key: _iso(getattr(meta, key)) for key in METADATA_FIELDS}
     for key, prov in meta.provenance.items():
         provenance[f"metadata.{key}"] = provenance_to_json(prov)
     sections: dict[str, dict[str, Any]] = {}

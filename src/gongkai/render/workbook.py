@@ -19,6 +19,7 @@ from typing import Any
 import xlsxwriter
 
 from gongkai.model import AnnualReport, Cell, TableData
+from gongkai.model.template import TOTALS
 from gongkai.render.grid import cell_text
 from gongkai.render.workbook_layout import (
     DATE_FORMAT,
@@ -35,7 +36,6 @@ from gongkai.render.workbook_layout import (
     PROTECT,
     SCHEMA_VERSION,
     TABLE_SHEETS,
-    TOTALS,
     VALIDATION,
     SheetLayout,
     cell_ref,

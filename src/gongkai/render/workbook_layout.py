@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal
 
-from gongkai.model import SECTIONS, TABLE2, TABLE3, TABLE4, TableSpec
-from gongkai.model.template import APPLICANT_COLUMNS, OUTCOME_ROWS_2021
+from gongkai.model import SECTIONS, TABLE4, TableSpec
+from gongkai.model.template import TABLES
 from gongkai.render.grid import SECTION_OF_TABLE, Grid, GridCell, table2_grid, table3_grid
 
 SCHEMA_VERSION = 1
@@ -105,26 +105,7 @@ VALIDATION: dict[str, dict[str, Any]] = {
 }
 """Data validation (xlsxwriter options) of input cells by kind."""
 
-Parts = tuple[tuple[str, str], ...]
-
-
-def _totals() -> dict[str, dict[tuple[str, str], tuple[Parts, ...]]]:
-    """Each total cell and its parts; a cell with two part lists must equal both (the first gives the formula)."""
-    t3: dict[tuple[str, str], tuple[Parts, ...]] = {}
-    for spec in TABLE3.rows:
-        if not spec.optional:
-            t3[(spec.key, "total")] = (tuple((spec.key, c) for c in APPLICANT_COLUMNS),)
-    for col in APPLICANT_COLUMNS:
-        t3[("total_processed", col)] = (tuple((r, col) for r in OUTCOME_ROWS_2021),)
-    t3[("total_processed", "total")] += (tuple((r, "total") for r in OUTCOME_ROWS_2021),)
-    t4: dict[tuple[str, str], tuple[Parts, ...]] = {}
-    for g in TABLE4.rows:
-        t4[(g.key, "total")] = (tuple((g.key, f) for f in ("upheld", "corrected", "other", "pending")),)
-    return {"table2": {}, "table3": t3, "table4": t4}
-
-
-TOTALS = _totals()
-SPECS: dict[str, TableSpec] = {"table2": TABLE2, "table3": TABLE3, "table4": TABLE4}
+SPECS: dict[str, TableSpec] = TABLES
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from gongkai.model import TABLE3, AnnualReport, Cell, TableData
+from gongkai.model import AnnualReport, Cell, TableData
 from gongkai.model.labels import format_number
-from gongkai.model.template import APPLICANT_COLUMNS, OUTCOME_ROWS_2021, TABLE4
+from gongkai.model.template import TOTALS
 
 
 @dataclass
@@ -54,20 +54,20 @@ def _fill(table: TableData, row: str, col: str, parts: list[Cell | None], comput
 
 
 def compute_totals(report: AnnualReport) -> Computed:
-    """Fill the blank totals of ``report`` in place from their parts; returns what was filled."""
+    """Fill the blank totals of ``report`` in place from their parts; returns what was filled.
+
+    The totals and their parts are :data:`gongkai.model.template.TOTALS`.  Table 3's grand
+    total (（七）总计·总计) is the sum of its own row, so it is filled after that row.
+    """
     computed = Computed()
-    t3 = report.table3
-    if t3.found:
-        for spec in TABLE3.rows:
-            if spec.optional or spec.key == "total_processed":
-                continue
-            if spec.key in t3.rows:
-                _fill(t3, spec.key, "total", [t3.cell(spec.key, c) for c in APPLICANT_COLUMNS], computed)
-        for col in (*APPLICANT_COLUMNS, "total"):
-            _fill(t3, "total_processed", col, [t3.cell(r, col) for r in OUTCOME_ROWS_2021], computed)
-    t4 = report.table4
-    if t4.found:
-        for group in TABLE4.rows:
-            parts = [t4.cell(group.key, f) for f in ("upheld", "corrected", "other", "pending")]
-            _fill(t4, group.key, "total", parts, computed)
+    for table_id, totals in TOTALS.items():
+        table = report.table(table_id)
+        if not table.found or not totals:
+            continue
+        ordered = sorted(totals, key=lambda rc: rc == ("total_processed", "total"))
+        for row, col in ordered:
+            if row not in table.rows and row != "total_processed":
+                continue  # a missing row is reported by S104, not invented
+            first = totals[(row, col)][0]
+            _fill(table, row, col, [table.cell(r, c) for r, c in first], computed)
     return computed

@@ -11,7 +11,7 @@ import datetime as dt
 
 from gongkai.extract.metadata import agency_kind
 from gongkai.model import SECTIONS, TABLES, AnnualReport, Cell, Metadata, Section, TableData
-from gongkai.model.template import APPLICANT_COLUMNS, TABLE3
+from gongkai.model.template import TOTALS
 
 PREAMBLE = (
     "本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《中华人民共和国政府信息公开工作"
@@ -59,20 +59,23 @@ TEXTS: dict[str, str] = {
 }
 """Default text per section key; sections 二–四 are the tables."""
 
-_COMPUTED_T3 = {"total"}
-_COMPUTED_ROWS = {"total_processed"}
+
+def input_cells(table_id: str) -> list[tuple[str, str]]:
+    """The ``(row, field)`` cells staff fill in: every template cell but the totals, which are computed."""
+    spec = TABLES[table_id]
+    return [
+        (row.key, f.key)
+        for row in spec.rows
+        if not row.optional
+        for f in spec.fields_of(row)
+        if (row.key, f.key) not in TOTALS[table_id]
+    ]
 
 
 def _blank_table(table_id: str) -> TableData:
-    spec = TABLES[table_id]
     table = TableData(id=table_id, found=True)
-    for row in spec.rows:
-        if row.optional or row.key in _COMPUTED_ROWS:
-            continue
-        fields = [f.key for f in spec.fields_of(row)]
-        if spec is TABLE3 or table_id == "table4":
-            fields = [f for f in fields if f not in _COMPUTED_T3]
-        table.rows[row.key] = {f: Cell(raw="", state="blank") for f in fields}
+    for row, field in input_cells(table_id):
+        table.rows.setdefault(row, {})[field] = Cell(raw="", state="blank")
     return table
 
 
@@ -95,18 +98,4 @@ def scaffold(year: int, agency: str | None = None) -> AnnualReport:
     return report
 
 
-def input_cells(table_id: str) -> list[tuple[str, str]]:
-    """The ``(row, field)`` cells staff fill in (totals excluded: they are computed)."""
-    spec = TABLES[table_id]
-    out: list[tuple[str, str]] = []
-    for row in spec.rows:
-        if row.optional or row.key in _COMPUTED_ROWS:
-            continue
-        for f in spec.fields_of(row):
-            if table_id in ("table3", "table4") and f.key == "total":
-                continue
-            out.append((row.key, f.key))
-    return out
-
-
-__all__ = ["APPLICANT_COLUMNS", "PREAMBLE", "TEXTS", "input_cells", "scaffold"]
+__all__ = ["PREAMBLE", "TEXTS", "input_cells", "scaffold"]

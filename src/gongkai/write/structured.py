@@ -18,6 +18,7 @@ from gongkai.errors import InputError
 from gongkai.extract.metadata import agency_kind, safe_date
 from gongkai.extract.numbers import parse_cell
 from gongkai.model import SECTIONS, TABLES, AnnualReport, Cell, Metadata, Provenance, Section, TableData, UnplacedRow
+from gongkai.render.json import METADATA_FIELDS
 
 _TOP_KEYS = {
     "schema_version",
@@ -35,18 +36,7 @@ _TOP_KEYS = {
     "unplaced",
     "draft",
 }
-_META_KEYS = {
-    "title",
-    "agency",
-    "agency_kind",
-    "year",
-    "period_start",
-    "period_end",
-    "signature_agency",
-    "signature_date",
-    "publication_date",
-    "source",
-}
+_META_KEYS = set(METADATA_FIELDS)
 _DATE_KEYS = {"period_start", "period_end", "signature_date", "publication_date"}
 _CN_DATE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
 _SECTION_KEYS = {s.key: s for s in SECTIONS}
