@@ -66,6 +66,9 @@ def write(
         _err(f"已计算合计 {len(prepared.computed.cells)} 格（原数据留空）。")
     if prepared.unresolved:
         _err(f"有 {len(prepared.unresolved)} 个占位符无法替换，已原样保留（见 S121）。")
+    if result.refused and prepared.report.template:
+        _err("拒绝生成正式版本：输入是未填写数据的年报空白模板（S120）。可加 --draft 生成草稿。")
+        raise typer.Exit(EXIT_FINDINGS)
     if result.refused:
         _err(
             f"拒绝生成正式版本：有 {len(result.errors)} 项错误级问题（与 gongkai check 的结果相同）。"

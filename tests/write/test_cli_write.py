@@ -121,3 +121,16 @@ def test_write_usage_errors_are_refused_before_any_work(
     code, _, err = cli(capsys, "write", str(src), *args)
     assert code == 2 and message in err
     assert json.loads(src.read_text(encoding="utf-8"))  # the input is untouched
+
+
+def test_write_refuses_a_blank_template_or_an_unfilled_workbook_as_final(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = cli(capsys, "write", "samples/official-template-2021-blank.docx", "--to", str(tmp_path / "a.md"))
+    assert code == 1 and "空白模板" in err and not (tmp_path / "a.md").exists()
+    workbook = tmp_path / "填报.xlsx"
+    assert cli(capsys, "template", "--year", "2024", str(workbook))[0] == 0
+    code, _, err = cli(capsys, "write", str(workbook), "--to", str(tmp_path / "b.md"))
+    assert code == 1 and "S121" in err and "S109" in err and not (tmp_path / "b.md").exists()
+    check_code, check_out, _ = cli(capsys, "check", "--no-color", str(workbook))
+    assert check_code == 1 and "S121" in check_out

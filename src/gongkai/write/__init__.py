@@ -77,7 +77,8 @@ class WriteResult:
 
     @property
     def refused(self) -> bool:
-        return not self.draft and bool(self.errors)
+        """A final output is refused while error-level findings exist, or for the blank official template."""
+        return not self.draft and (bool(self.errors) or self.prepared.report.template)
 
 
 def load_report(path: str | Path) -> tuple[AnnualReport, bool]:

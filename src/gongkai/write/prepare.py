@@ -123,6 +123,8 @@ def text_lines(report: AnnualReport) -> list[TextLine]:
 def prepare(report: AnnualReport, previous: AnnualReport | None = None, *, structured: bool = True) -> Prepared:
     """Settle ``report`` in place for writing and auditing (see the module docs)."""
     out = Prepared(report)
+    if structured:
+        report.template = False  # data staff are writing is an unfinished report, not the blank official form
     if previous is not None:
         out.prefilled = prefill_from_previous(report, previous)
     meta = report.metadata
