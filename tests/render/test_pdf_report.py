@@ -118,3 +118,18 @@ def test_pdf_golden_page1() -> None:
     assert golden.size == image.size
     diff = np.abs(np.asarray(golden, dtype=np.int16) - np.asarray(image, dtype=np.int16)).mean()
     assert diff < MAX_PIXEL_DIFFERENCE, f"page 1 differs from {path.name} by {diff:.2f}; GONGKAI_REGEN=1 to accept"
+
+
+def test_pdf_rendering_leaves_the_image_reader_strict_about_truncated_scans() -> None:
+    from PIL import Image
+
+    from gongkai.errors import InputError
+    from gongkai.readers import read_bytes
+
+    render_pdf(golden_report())
+    out = io.BytesIO()
+    Image.new("L", (400, 300), 255).save(out, format="PNG")
+    png = out.getvalue()
+    with pytest.raises(InputError) as info:
+        read_bytes(png[: len(png) // 2], "cut.png")
+    assert info.value.code == "E110"

@@ -18,6 +18,11 @@ from gongkai.render.html_report import page_html
 def render_pdf(report: AnnualReport, *, draft: bool = False) -> bytes:
     """The report as an A4 PDF with embedded font subsets; ``draft`` adds the 草稿 watermark image."""
     import weasyprint
+    from PIL import ImageFile
 
+    # Importing WeasyPrint sets Pillow's process-wide LOAD_TRUNCATED_IMAGES, which would make the
+    # image reader accept truncated scans (E110) for the rest of the process; our HTML holds only
+    # our own watermark PNG, so Pillow's default is put back.
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
     pdf: bytes = weasyprint.HTML(string=page_html(report, draft=draft, medium="print")).write_pdf()
     return pdf
