@@ -14,7 +14,7 @@ from gongkai.errors import DocumentError, InputError
 from gongkai.extract import extract
 from gongkai.limits import MAX_SECONDS, time_limit
 from gongkai.model import AnnualReport
-from gongkai.readers import read_path
+from gongkai.readers import read_bytes, read_file
 
 Status = Literal["ok", "partial", "failed"]
 
@@ -47,18 +47,26 @@ def read_report(path: str | Path) -> AnnualReport:
     Raises:
         InputError: the file cannot be read or is not a report (with a stable code).
     """
-    from gongkai.write.prepare import load_structured, prepare
+    from gongkai.write.prepare import prepare
 
-    report = load_structured(path)
-    if report is not None:
+    report, structured = load_report(path)
+    if structured:
         prepare(report)
-        return report
-    return read_published(path)
+    return report
 
 
-def read_published(path: str | Path) -> AnnualReport:
-    """Read a published report (text, HTML, Markdown, PDF, Word, image) into the model."""
-    return extract(read_path(path))
+def load_report(path: str | Path) -> tuple[AnnualReport, bool]:
+    """The report in ``path``, not yet prepared, and whether it came as data (JSON/YAML/workbook).
+
+    The file is read once: sniffed as data first, else read as a published report.
+    """
+    from gongkai.write.prepare import structured_report
+
+    data = read_file(path)
+    report = structured_report(data, str(path))
+    if report is not None:
+        return report, True
+    return extract(read_bytes(data, str(path))), False
 
 
 def check_path(

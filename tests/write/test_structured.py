@@ -103,3 +103,9 @@ def test_structured_control_characters_are_refused_with_their_place() -> None:
     with pytest.raises(InputError) as info:
         report_from_data(data, "r.json")
     assert "sections.overview.text：含有不可打印的控制字符 U+0007（第4个字符）" in info.value.message
+
+
+def test_structured_yaml_is_recognised_whatever_key_comes_first(tmp_path: Path) -> None:
+    path = tmp_path / "r.yml"
+    path.write_text("draft: true\nnotes: {}\nmetadata:\n  year: 2024\n", encoding="utf-8")
+    assert read_report(path).source_format == "yaml"

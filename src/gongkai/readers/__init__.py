@@ -76,6 +76,15 @@ def read_path(path: str | Path) -> RawDocument:
     Raises:
         InputError: E101 not found, E102 unreadable, E107 too large, and those of :func:`read_bytes`.
     """
+    return read_bytes(read_file(path), str(path))
+
+
+def read_file(path: str | Path) -> bytes:
+    """A file's bytes, within the size limit.
+
+    Raises:
+        InputError: E101 not found, E102 unreadable or not a regular file, E107 too large.
+    """
     p = Path(path)
     if not p.exists():
         raise InputError("E101", f"文件不存在：{p}")
@@ -90,7 +99,7 @@ def read_path(path: str | Path) -> RawDocument:
         raise InputError("E102", f"没有读取权限：{p}") from exc
     except OSError as exc:
         raise InputError("E102", f"文件无法读取：{exc.strerror or exc}") from exc
-    return read_bytes(data, str(path))
+    return data
 
 
 __all__ = ["RawCell", "RawDocument", "RawRow", "read_bytes", "read_path"]

@@ -17,7 +17,7 @@ from pathlib import Path
 from gongkai.audit import Finding, Rule, Severity, audit
 from gongkai.errors import InputError, UsageError
 from gongkai.model import AnnualReport
-from gongkai.write.prepare import Prepared, load_structured, prepare
+from gongkai.write.prepare import Prepared, prepare
 
 Renderer = Callable[[AnnualReport, bool], bytes]
 SUFFIXES = (".docx", ".pdf", ".html", ".htm", ".md", ".xlsx", ".json")
@@ -81,16 +81,6 @@ class WriteResult:
         return not self.draft and (bool(self.errors) or self.prepared.report.template)
 
 
-def load_report(path: str | Path) -> tuple[AnnualReport, bool]:
-    """A report to write, not yet prepared, and whether it came as data (JSON/YAML/workbook)."""
-    from gongkai.api import read_published
-
-    report = load_structured(path)
-    if report is not None:
-        return report, True
-    return read_published(path), False
-
-
 def write_atomic(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
@@ -126,6 +116,8 @@ def write_report(
     for t in outs:
         if t.exists() and src.exists() and t.resolve() == src.resolve():
             raise UsageError(f"输出文件不能覆盖输入文件：{t}")
+    from gongkai.api import load_report
+
     report, structured = load_report(src)
     last = None
     if previous is not None:
@@ -152,4 +144,4 @@ def write_report(
     return result
 
 
-__all__ = ["SUFFIXES", "WriteResult", "load_report", "load_structured", "render", "write_report"]
+__all__ = ["SUFFIXES", "WriteResult", "render", "write_report"]

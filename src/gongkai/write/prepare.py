@@ -10,10 +10,7 @@ rebuilt from the sections.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from gongkai.errors import InputError
-from gongkai.limits import MAX_BYTES
 from gongkai.model import TABLE3, AnnualReport, Cell, Provenance, TextLine
 from gongkai.model.placeholders import Unresolved, fill_report
 from gongkai.write.compute import Computed, compute_totals
@@ -31,51 +28,32 @@ class Prepared:
     unresolved: list[Unresolved] = field(default_factory=list)
 
 
-def _read(path: Path) -> bytes:
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise InputError("E101", f"文件不存在：{path}") from None
-    except OSError as exc:
-        raise InputError("E102", f"文件无法读取：{exc.strerror or exc}") from None
-    if size > MAX_BYTES:
-        raise InputError("E107", f"文件过大（{size // 1_000_000} MB，上限 {MAX_BYTES // 1_000_000} MB）")
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise InputError("E102", f"文件无法读取：{exc.strerror or exc}") from None
-
-
 def _structured_text(data: bytes) -> str | None:
+    """The text of a structured report (UTF-8 JSON or YAML naming the report's parts), sniffed from its head."""
     head = data[:_SNIFF]
-    if head.startswith(b"\xef\xbb\xbf"):
-        head = head[3:]
-    if head.lstrip()[:1] not in (b"{", b"#", b"m", b"t", b"s", b"f", b"p", b"-") or b"\x00" in head:
+    if b"\x00" in head or not looks_structured(head.decode("utf-8", errors="ignore")):
         return None
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         return None
-    return text if looks_structured(text) else None
 
 
-def load_structured(path: str | Path) -> AnnualReport | None:
-    """The report if ``path`` is a structured report or a gongkai workbook (not yet prepared), else None."""
-    p = Path(path)
-    if not p.is_file():
-        return None
-    data = _read(p)
+def structured_report(data: bytes, path: str) -> AnnualReport | None:
+    """The report if ``data`` is a structured report or a gongkai workbook (not yet prepared), else None.
+
+    Raises:
+        InputError: E117 a malformed structured report, E116 a damaged gongkai workbook.
+    """
     text = _structured_text(data)
     if text is not None:
         fmt = "json" if text.lstrip("\ufeff \t\r\n").startswith("{") else "yaml"
-        return report_from_data(parse_text(text, str(path)), str(path), fmt)
+        return report_from_data(parse_text(text, path), path, fmt)
     if data.startswith(b"PK\x03\x04") and b"xl/" in data[:_SNIFF]:
-        try:
-            from gongkai.readers.workbook import is_gongkai_workbook, read_workbook
-        except ImportError:  # pragma: no cover - the workbook reader ships with gongkai
-            return None
+        from gongkai.readers.workbook import is_gongkai_workbook, read_workbook
+
         if is_gongkai_workbook(data):
-            report: AnnualReport = read_workbook(data, str(path))
+            report: AnnualReport = read_workbook(data, path)
             return report
     return None
 
