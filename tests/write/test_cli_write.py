@@ -132,5 +132,6 @@ def test_write_refuses_a_blank_template_or_an_unfilled_workbook_as_final(
     assert cli(capsys, "template", "--year", "2024", str(workbook))[0] == 0
     code, _, err = cli(capsys, "write", str(workbook), "--to", str(tmp_path / "b.md"))
     assert code == 1 and "S121" in err and "S109" in err and not (tmp_path / "b.md").exists()
+    assert "工作表“基本信息”" in err  # a fill-in mark is located at its workbook cell
     check_code, check_out, _ = cli(capsys, "check", "--no-color", str(workbook))
     assert check_code == 1 and "S121" in check_out

@@ -3,8 +3,8 @@
 Inputs: a structured report (JSON/YAML with the stable keys), gongkai's fill-in
 workbook (.xlsx), or any published report gongkai reads.  Preparation, in order:
 上年结转 pre-filled from last year's 结转下年度 (only where blank), totals computed
-where blank, placeholders filled, and the text lines the narrative rules read
-rebuilt from the sections.
+where blank, placeholders filled (in the sections and in the text lines the
+narrative rules read).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from gongkai.model import TABLE3, AnnualReport, Cell, Provenance, TextLine
-from gongkai.model.placeholders import Unresolved, fill_report
+from gongkai.model.placeholders import Unresolved, fill, fill_report
 from gongkai.write.compute import Computed, compute_totals
 from gongkai.write.structured import looks_structured, parse_text, report_from_data
 
@@ -75,42 +75,46 @@ def prefill_from_previous(report: AnnualReport, previous: AnnualReport) -> list[
     return filled
 
 
+def _paragraphs(file: str, text: str, section: int | None, first: int) -> list[TextLine]:
+    """One text line per non-blank line of ``text``, numbered as paragraphs from ``first``."""
+    texts = [line.strip() for line in text.split("\n") if line.strip()]
+    return [
+        TextLine(text=t, provenance=Provenance(file=file, paragraph=first + i), section=section)
+        for i, t in enumerate(texts)
+    ]
+
+
 def text_lines(report: AnnualReport) -> list[TextLine]:
     """The report's text as the narrative rules read it: preamble, then each heading and its paragraphs."""
-    lines: list[TextLine] = []
-    n = 0
-
-    def add(text: str, section: int | None) -> None:
-        nonlocal n
-        for line in text.split("\n"):
-            if line.strip():
-                n += 1
-                lines.append(
-                    TextLine(
-                        text=line.strip(), provenance=Provenance(file=report.source_file, paragraph=n), section=section
-                    )
-                )
-
-    add(report.preamble, None)
+    lines = _paragraphs(report.source_file, report.preamble, None, 1)
     for section in sorted(report.sections, key=lambda s: s.number):
-        add(section.title or "", section.number)
-        add(section.text, section.number)
+        for text in (section.title or "", section.text):
+            lines += _paragraphs(report.source_file, text, section.number, len(lines) + 1)
     return lines
 
 
 def prepare(report: AnnualReport, previous: AnnualReport | None = None, *, structured: bool = True) -> Prepared:
-    """Settle ``report`` in place for writing and auditing (see the module docs)."""
+    """Settle ``report`` in place for writing and auditing (see the module docs).
+
+    Text lines a reader kept (a page and line, a workbook cell) are kept, their placeholders
+    filled like the sections'; a report that came without them (JSON/YAML) gets them built.
+    """
     out = Prepared(report)
     if structured:
         report.template = False  # data staff are writing is an unfinished report, not the blank official form
     if previous is not None:
         out.prefilled = prefill_from_previous(report, previous)
     meta = report.metadata
+    stated: list[TextLine] = []
     if structured and not report.preamble.strip() and meta.period_start and meta.period_end:
         # the statistical period is stated in the text, or it would not be in the printed report at all
         report.preamble = PERIOD_SENTENCE
+        stated = _paragraphs(report.source_file, PERIOD_SENTENCE, None, 1)
     out.computed = compute_totals(report)
     out.unresolved = fill_report(report)
-    if structured or not report.lines:
+    if not report.lines:
         report.lines = text_lines(report)
+        return out
+    lines = [*stated, *report.lines]
+    report.lines = [ln.model_copy(update={"text": fill(report, ln.text)[0]}) for ln in lines]
     return out
