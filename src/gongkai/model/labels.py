@@ -48,3 +48,12 @@ def format_number(value: int | float) -> str:
         return str(int(value))
     text = format(decimal.Decimal(repr(value)), "f")
     return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def format_date(value: object) -> str:
+    """``2024年1月15日``, as reports print dates (signature, statistical period); ``""`` for no date."""
+    import datetime as dt
+
+    if not isinstance(value, dt.date):
+        return ""
+    return f"{value.year}年{value.month}月{value.day}日"

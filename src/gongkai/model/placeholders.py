@@ -16,23 +16,15 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from gongkai.model.labels import format_number
-from gongkai.model.report import AnnualReport
+from gongkai.model.labels import format_date, format_number
+from gongkai.model.report import PRINTED_METADATA, AnnualReport
 from gongkai.model.template import TABLES
 
 PLACEHOLDER = re.compile(r"\{\s*(?:table[0-9]|metadata)\b[^{}\n]{0,80}\}")
 """Anything that looks like a placeholder; :func:`resolve` decides whether it names a cell."""
 TO_FILL = re.compile(r"【待填写[^】]*】")
 TEMPLATE_INSTRUCTIONS = re.compile(r"[（(]\s*文字描述[^）)]{0,40}[）)]")
-METADATA_FIELDS = (
-    "title",
-    "agency",
-    "year",
-    "period_start",
-    "period_end",
-    "signature_agency",
-    "signature_date",
-)
+METADATA_FIELDS = PRINTED_METADATA
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,9 +42,7 @@ def resolve(report: AnnualReport, placeholder: str) -> str | Unresolved:
         value = getattr(report.metadata, parts[1])
         if value is None or value == "":
             return Unresolved(placeholder, "引用的基本信息未填写")
-        if isinstance(value, dt.date):
-            return f"{value.year}年{value.month}月{value.day}日"
-        return str(value)
+        return format_date(value) if isinstance(value, dt.date) else str(value)
     spec = TABLES.get(parts[0])
     if spec is None or len(parts) != 3:
         return Unresolved(placeholder, "格式应为 {表.行.列}，如 {table3.new_received.total}")

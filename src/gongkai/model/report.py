@@ -34,8 +34,9 @@ class Provenance(BaseModel):
 
     def describe(self) -> str:
         """Short Chinese description: ``第12行第3格``, ``表格2第4行第3格``, ``第1行·第12段``."""
-        if self.sheet is not None:  # a workbook cell: its address says it all
-            return f"工作表“{self.sheet}”" + (f"{self.cell}单元格" if self.cell else "")
+        if self.sheet is not None:  # a workbook cell: its address, and the line within a text cell
+            where = f"工作表“{self.sheet}”" + (f"{self.cell}单元格" if self.cell else "")
+            return where + (f"第{self.line}行" if self.line is not None else "")
         parts: list[str] = []
         if self.page is not None:
             parts.append(f"第{self.page}页")
@@ -145,6 +146,11 @@ class Metadata(BaseModel):
     publication_text: str | None = None
     source: str | None = Field(default=None, description="Source URL or file")
     provenance: dict[str, Provenance] = Field(default_factory=dict)
+
+
+PRINTED_METADATA = ("title", "agency", "year", "period_start", "period_end", "signature_agency", "signature_date")
+"""The metadata a report prints in its text: what a written report carries and placeholders may name
+(the publication date and source belong to the website, not the document)."""
 
 
 class TextLine(BaseModel):

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from gongkai.model import TABLE2, TABLE3, TABLE4, Cell
+from gongkai.model.labels import format_date as format_date
 from gongkai.model.labels import format_number as format_number
 from gongkai.model.template import G3, G4, G5, G6
 
@@ -147,12 +148,3 @@ def cell_text(cell: Cell | None) -> str:
     if cell.state in ("marker", "text") and cell.raw is not None:
         return cell.raw
     return ""
-
-
-def format_date(value: object) -> str:
-    """``2024年1月15日``; the signature date is printed this way."""
-    import datetime as dt
-
-    if not isinstance(value, dt.date):
-        return ""
-    return f"{value.year}年{value.month}月{value.day}日"

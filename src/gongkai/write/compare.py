@@ -10,9 +10,7 @@ from __future__ import annotations
 
 from gongkai.model import TABLES, AnnualReport, TableSpec
 from gongkai.model.labels import squash
-
-META_FIELDS = ("title", "agency", "year", "period_start", "period_end", "signature_agency", "signature_date")
-"""Metadata a written report carries in its text (publication date and source are the website's)."""
+from gongkai.model.report import PRINTED_METADATA
 
 
 def _text(value: str | None) -> str:
@@ -44,7 +42,7 @@ def differences(a: AnnualReport, b: AnnualReport) -> list[str]:
     out: list[str] = []
     if a.format != b.format:
         out.append(f"format: {a.format} ≠ {b.format}")
-    for key in META_FIELDS:
+    for key in PRINTED_METADATA:
         va, vb = getattr(a.metadata, key), getattr(b.metadata, key)
         same = _text(va) == _text(vb) if isinstance(va, str) or isinstance(vb, str) else va == vb
         if not same:
