@@ -102,10 +102,15 @@ def extract(
             raw = read_path(file)
         data = raw.to_dict() if stage is Stage.raw else report_to_json(extract_report(raw))
     except InputError as exc:
-        where = "" if file in exc.message else f"（{file}）"
-        _err(f"错误 {exc.code}：{exc.message}{where}")
-        raise typer.Exit(EXIT_INPUT) from None
+        raise input_failed(exc, file) from None
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def input_failed(exc: InputError, file: str | Path) -> typer.Exit:
+    """Print an unreadable input's stable code and message (naming the file) and give exit status 2."""
+    where = "" if str(file) in exc.message else f"（{file}）"
+    _err(f"错误 {exc.code}：{exc.message}{where}")
+    return typer.Exit(EXIT_INPUT)
 
 
 def _split_codes(values: list[str] | None) -> list[str] | None:

@@ -12,16 +12,10 @@ from typing import Annotated
 
 import typer
 
-from gongkai.cli import EXIT_FINDINGS, EXIT_INPUT, _err, app
+from gongkai.cli import EXIT_FINDINGS, EXIT_INPUT, _err, _write, app, input_failed
 from gongkai.errors import InputError, UsageError
 
 _FORMATS = "docx、pdf、html、md、xlsx、json"
-
-
-def _fail(exc: InputError, file: str | Path) -> typer.Exit:
-    where = "" if str(file) in exc.message else f"（{file}）"
-    _err(f"错误 {exc.code}：{exc.message}{where}")
-    return typer.Exit(EXIT_INPUT)
 
 
 @app.command()
@@ -47,19 +41,21 @@ def write(
 ) -> None:
     """按年报格式生成报告：合计自动计算，全部审核规则通过后才能生成正式版本。"""
     from gongkai.api import DocumentResult
-    from gongkai.render.text import results_to_text, use_color
+    from gongkai.render.text import result_to_text, use_color
     from gongkai.write import write_report
 
     try:
         result = write_report(report, to, draft=draft, previous=previous)
     except InputError as exc:
-        raise _fail(exc, report) from None
+        raise input_failed(exc, report) from None
+    except OSError as exc:  # an output that cannot be written (no such folder, no permission, disk full)
+        _err(f"错误：无法写入输出文件 {exc.filename or ''}：{exc.strerror or exc}")
+        raise typer.Exit(EXIT_INPUT) from None
     prepared = result.prepared
     doc = DocumentResult(path=report, status="ok", report=prepared.report, findings=result.findings)
     want = use_color(sys.stderr, color)
-    text = results_to_text([doc], color=want).rstrip("\n").rsplit("\n", 1)[0]  # drop the batch summary line
     if result.findings:
-        _err(text)
+        _err(result_to_text(doc, color=want))
     if prepared.prefilled:
         _err(f"已按上年年报预填上年结转 {len(prepared.prefilled)} 格。")
     if prepared.computed.cells:
@@ -132,9 +128,5 @@ def template(
             data = _yaml(skeleton).encode("utf-8")
     else:
         raise UsageError(f"模板格式由后缀决定：.xlsx、.json 或 .yaml，而不是“{output.suffix or '（无后缀）'}”")
-    try:
-        write_atomic(output, data)
-    except OSError as exc:
-        _err(f"错误：无法写入输出文件 {output}：{exc.strerror or exc}")
-        raise typer.Exit(EXIT_INPUT) from None
+    _write(output, lambda: write_atomic(output, data))
     typer.echo(f"已生成{year}年度填报模板：{output}")

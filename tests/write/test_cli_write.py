@@ -111,6 +111,7 @@ def test_write_previous_year_prefills_carryover_and_checks_continuity(
     [
         (["--to", "r.rtf"], "不支持的输出格式“.rtf”"),
         (["--to", "IN"], "输出文件不能覆盖输入文件"),
+        (["--to", "/proc/gongkai-none/r.md"], "无法写入输出文件"),
     ],
 )
 def test_write_usage_errors_are_refused_before_any_work(

@@ -83,6 +83,11 @@ def render_result(result: DocumentResult, paint: _Painter) -> list[str]:
     return lines
 
 
+def result_to_text(result: DocumentResult, *, color: bool = False) -> str:
+    """One report's block (header, findings, subtotal) without the batch summary line."""
+    return "\n".join(render_result(result, _Painter(color)))
+
+
 def results_to_text(results: Sequence[DocumentResult], *, color: bool = False) -> str:
     """The whole report: one block per file, then a summary line."""
     paint = _Painter(color)
