@@ -12,6 +12,7 @@ import datetime as dt
 from gongkai.extract.metadata import agency_kind
 from gongkai.model import SECTIONS, TABLES, AnnualReport, Cell, Metadata, Section, TableData
 from gongkai.model.template import TOTALS
+from gongkai.render.document import report_title
 
 PREAMBLE = (
     "本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《中华人民共和国政府信息公开工作"
@@ -82,7 +83,6 @@ def _blank_table(table_id: str) -> TableData:
 def scaffold(year: int, agency: str | None = None) -> AnnualReport:
     """A blank 2021-format report for ``year``: input cells blank, totals left to be computed, default texts."""
     meta = Metadata(
-        title=f"{agency or ''}{year}年政府信息公开工作年度报告",
         agency=agency,
         year=year,
         period_start=dt.date(year, 1, 1),
@@ -91,6 +91,7 @@ def scaffold(year: int, agency: str | None = None) -> AnnualReport:
         agency_kind=agency_kind(agency),
     )
     report = AnnualReport(format="2021", metadata=meta, preamble=PREAMBLE)
+    meta.title = report_title(report)
     report.sections = [Section(number=s.number, key=s.key, title=s.title, text=TEXTS.get(s.key, "")) for s in SECTIONS]
     report.table2 = _blank_table("table2")
     report.table3 = _blank_table("table3")
