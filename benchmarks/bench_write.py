@@ -6,7 +6,7 @@ Run from the repository root::
     .venv/bin/python benchmarks/bench_write.py --quick   # 3 runs, one sample
 
 Target (issue 4): writing all formats for one report (DOCX, PDF, HTML, Markdown, XLSX, JSON)
-≤ 2 s, PDF included.  Each run is ``gongkai.write.write_report`` end to end: load the
+≤ 2 s, PDF included.  Each run is ``gongkai.api.write_report`` end to end: load the
 structured report, prepare it (totals, placeholders), audit it and write six files.  The
 first (cold) run, which imports WeasyPrint and loads the fonts, is reported separately.
 """
@@ -27,9 +27,9 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.bench_read_audit import pin_to_one_core  # noqa: E402
 
-from gongkai.api import read_report  # noqa: E402
+from gongkai.api import read_report, write_report  # noqa: E402
 from gongkai.render.json import report_to_json  # noqa: E402
-from gongkai.write import render, write_report  # noqa: E402
+from gongkai.write import render  # noqa: E402
 from gongkai.write.prepare import prepare  # noqa: E402
 
 SUFFIXES = (".docx", ".pdf", ".html", ".md", ".xlsx", ".json")

@@ -235,5 +235,14 @@ def test_cli_internal_error_exit_3_without_traceback(
 
 
 def test_check_unwritable_output_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    code, _, err = cli(capsys, "check", str(SAMPLE_002), "-f", "csv", "-o", str(tmp_path / "no" / "x.csv"))
-    assert code == 2 and "无法写入输出文件" in err
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    target = tmp_path / "a-file" / "x.csv"
+    code, _, err = cli(capsys, "check", str(SAMPLE_002), "-f", "csv", "-o", str(target))
+    assert code == 2 and f"无法写入输出文件 {target}" in err
+
+
+def test_check_output_in_a_new_folder_is_created_like_write(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    target = tmp_path / "new" / "x.csv"
+    code, _, _ = cli(capsys, "check", str(SAMPLE_002), "-f", "csv", "-o", str(target), "--exit-zero")
+    assert code == 0 and target.read_text(encoding="utf-8-sig").startswith("file,status,code")
+    assert [p.name for p in target.parent.iterdir()] == ["x.csv"]

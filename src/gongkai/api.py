@@ -1,72 +1,66 @@
-"""The library API the CLI (and later the web app and batch runner) are thin shells over."""
+"""The library API every shell (CLI, batch runner, web app) is a thin layer over.
+
+One load path: :func:`load_report` reads any input (readers) and, for a published
+report, extracts it; :func:`read_report` also completes a report given as data, so
+``check``, ``extract`` and ``write`` see the same report.
+"""
 
 from __future__ import annotations
 
+import os
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, Field
-
-from gongkai.audit import Finding, Rule, audit
+from gongkai.audit import Rule, audit
 from gongkai.errors import DocumentError, InputError
 from gongkai.extract import extract
+from gongkai.extract.complete import complete
 from gongkai.limits import MAX_SECONDS, time_limit
 from gongkai.model import AnnualReport
-from gongkai.readers import read_bytes, read_file
+from gongkai.readers import Document, read_path
+from gongkai.result import DocumentResult, Summary
 
-Status = Literal["ok", "partial", "failed"]
-
-
-class DocumentResult(BaseModel):
-    """The outcome of reading and auditing one document."""
-
-    path: str
-    status: Status
-    errors: list[DocumentError] = Field(default_factory=list)
-    report: AnnualReport | None = None
-    findings: list[Finding] = Field(default_factory=list)
-    seconds: float = 0.0
-
-    @property
-    def counts(self) -> dict[str, int]:
-        out = {"error": 0, "warning": 0, "info": 0}
-        for f in self.findings:
-            out[f.severity.value] += 1
-        return out
+if TYPE_CHECKING:  # the writer (and its renderers) is imported only when something is written
+    from gongkai.write import WriteResult
 
 
-def read_report(path: str | Path) -> AnnualReport:
-    """Read one report file into the model.
-
-    A structured report (JSON/YAML with the stable keys) or gongkai's fill-in workbook
-    is loaded as data and prepared as the writer prepares it (totals computed where
-    blank, placeholders filled), so ``check`` and ``write`` audit the same report.
+def read_raw(path: str | Path) -> Document:
+    """What the reader gives for ``path``: a published report's raw rows, or a data report as given.
 
     Raises:
         InputError: the file cannot be read or is not a report (with a stable code).
     """
-    from gongkai.write.prepare import prepare
-
-    report, structured = load_report(path)
-    if structured:
-        prepare(report)
-    return report
+    return read_path(path)
 
 
 def load_report(path: str | Path) -> tuple[AnnualReport, bool]:
-    """The report in ``path``, not yet prepared, and whether it came as data (JSON/YAML/workbook).
+    """The report in ``path`` and whether it came as data (JSON/YAML/workbook), not yet completed.
 
-    The file is read once: sniffed as data first, else read as a published report.
+    Raises:
+        InputError: the file cannot be read or is not a report (with a stable code).
     """
-    from gongkai.write.prepare import structured_report
+    doc = read_path(path)
+    if isinstance(doc, AnnualReport):
+        return doc, True
+    return extract(doc), False
 
-    data = read_file(path)
-    report = structured_report(data, str(path))
-    if report is not None:
-        return report, True
-    return extract(read_bytes(data, str(path))), False
+
+def read_report(path: str | Path) -> AnnualReport:
+    """Read one report file into the model; a report given as data is completed (totals, placeholders).
+
+    Raises:
+        InputError: the file cannot be read or is not a report (with a stable code).
+    """
+    report, structured = load_report(path)
+    if structured:
+        complete(report)
+    return report
+
+
+def _failed(path: str, error: DocumentError, start: float) -> DocumentResult:
+    return DocumentResult(path=path, status="failed", errors=[error], seconds=time.perf_counter() - start)
 
 
 def check_path(
@@ -81,37 +75,151 @@ def check_path(
     """
     start = time.perf_counter()
     p = str(path)
+    stage = "read"
     try:
         with time_limit(timeout):
             report = read_report(path)
+            stage = "audit"
+            findings = audit(report, rules, previous=previous)
     except InputError as exc:
-        return DocumentResult(path=p, status="failed", errors=[exc.to_error()], seconds=time.perf_counter() - start)
-    except Exception as exc:
-        err = DocumentError(code="E108", message=f"读取时发生内部错误：{type(exc).__name__}: {exc}", stage="extract")
-        return DocumentResult(path=p, status="failed", errors=[err], seconds=time.perf_counter() - start)
-    errors: list[DocumentError] = []
-    try:
-        findings = audit(report, rules, previous=previous)
-    except Exception as exc:
-        findings = []
-        errors.append(DocumentError(code="E108", message=f"审核时发生内部错误：{exc}", stage="audit"))
-    return DocumentResult(
-        path=p,
-        status="partial" if errors else "ok",
-        errors=errors,
-        report=report,
-        findings=findings,
-        seconds=time.perf_counter() - start,
-    )
+        return _failed(p, exc.to_error("read" if stage == "read" else "audit"), start)
+    except Exception as exc:  # a defect of gongkai, reported per document so a batch goes on
+        where = "读取" if stage == "read" else "审核"
+        err = DocumentError(
+            code="E108",
+            message=f"{where}时发生内部错误：{type(exc).__name__}: {exc}",
+            stage="extract" if stage == "read" else "audit",
+        )
+        if stage == "read":
+            return _failed(p, err, start)
+        return DocumentResult(
+            path=p, status="partial", errors=[err], report=report, seconds=time.perf_counter() - start
+        )
+    return DocumentResult(path=p, status="ok", report=report, findings=findings, seconds=time.perf_counter() - start)
 
 
-def iter_inputs(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Expand directories (recursively, sorted, hidden files skipped); files are yielded as given."""
+def iter_inputs(paths: Iterable[str | Path]) -> Iterator[tuple[Path, InputError | None]]:
+    """Each input file, or a folder that cannot be listed with its error (E102), in order.
+
+    Folders are walked recursively, sorted, hidden files and folders skipped; files are
+    yielded as given (a missing one is reported when it is read).
+    """
     for raw in paths:
         p = Path(raw)
-        if p.is_dir():
-            for child in sorted(p.rglob("*")):
-                if child.is_file() and not any(part.startswith(".") for part in child.relative_to(p).parts):
-                    yield child
+        if not p.is_dir():
+            yield p, None
+            continue
+        yield from _walk(p)
+
+
+def _walk(root: Path) -> Iterator[tuple[Path, InputError | None]]:
+    try:
+        entries = sorted(os.scandir(root), key=lambda e: e.name)
+    except PermissionError:
+        yield root, InputError("E102", f"没有读取权限，无法列出文件夹中的文件：{root}")
+        return
+    except OSError as exc:
+        yield root, InputError("E102", f"无法列出文件夹中的文件：{root}（{exc.strerror or exc}）")
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        child = Path(entry.path)
+        try:
+            is_dir = entry.is_dir()
+            is_file = entry.is_file()
+        except OSError:
+            is_dir = is_file = False
+        if is_dir:
+            yield from _walk(child)
+        elif is_file:
+            yield child, None
+
+
+def check_inputs(
+    inputs: Iterable[tuple[Path, InputError | None]],
+    rules: list[type[Rule]] | None = None,
+    timeout: float | None = MAX_SECONDS,
+    previous: AnnualReport | None = None,
+) -> Iterator[DocumentResult]:
+    """Check each input of :func:`iter_inputs` one at a time, yielding each result as soon as it is done.
+
+    Nothing is kept between documents, so a batch of any size runs in the memory of one.
+    A folder that cannot be listed gives a failed result with its error (E102).
+    """
+    for path, error in inputs:
+        if error is not None:
+            yield DocumentResult(path=str(path), status="failed", errors=[error.to_error()])
         else:
-            yield p
+            yield check_path(path, rules, timeout=timeout, previous=previous)
+
+
+def check_paths(
+    paths: Iterable[str | Path],
+    rules: list[type[Rule]] | None = None,
+    timeout: float | None = MAX_SECONDS,
+    previous: AnnualReport | None = None,
+) -> Iterator[DocumentResult]:
+    """Check files and folders (walked recursively): :func:`check_inputs` over :func:`iter_inputs`."""
+    return check_inputs(iter_inputs(paths), rules, timeout, previous)
+
+
+def load_previous(path: str | Path) -> AnnualReport:
+    """Last year's report, completed like any input (for ``--previous``).
+
+    Raises:
+        InputError: it cannot be read (stable code).
+    """
+    return read_report(path)
+
+
+def write_report(
+    source: str | Path,
+    targets: Sequence[str | Path],
+    *,
+    draft: bool = False,
+    previous: str | Path | None = None,
+    rules: list[type[Rule]] | None = None,
+    timeout: float | None = MAX_SECONDS,
+) -> WriteResult:
+    """Load ``source`` (and last year's report), then prepare, audit and write every target.
+
+    Nothing is written while a final output is refused; with several targets, either all
+    are written or none is replaced.
+
+    Raises:
+        InputError: the source or last year's report cannot be read (stable code); E118 when
+            last year's report is not the year before.
+        UsageError: an output suffix gongkai cannot write, or a target that is the source itself.
+        OutputError: an output cannot be written (it names the file).
+    """
+    from gongkai.write import check_targets, write_loaded
+
+    outs = check_targets(source, targets)
+    with time_limit(timeout):
+        report, structured = load_report(source)
+        last = load_previous(previous) if previous is not None else None
+    if (
+        last is not None
+        and last.metadata.year
+        and report.metadata.year
+        and last.metadata.year != report.metadata.year - 1
+    ):
+        raise InputError(
+            "E118", f"上年报告的年度为{last.metadata.year}年，本报告为{report.metadata.year}年，不是相邻年度"
+        )
+    return write_loaded(report, outs, structured=structured, draft=draft, previous=last, rules=rules)
+
+
+__all__ = [
+    "DocumentResult",
+    "Summary",
+    "check_inputs",
+    "check_path",
+    "check_paths",
+    "iter_inputs",
+    "load_report",
+    "read_raw",
+    "read_report",
+    "write_report",
+]

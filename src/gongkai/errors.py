@@ -7,9 +7,8 @@ result with status ``failed``; :class:`InputError` carries it out of a reader.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal
-
-from pydantic import BaseModel
 
 DOCUMENT_ERRORS: dict[str, str] = {
     "E101": "文件不存在",
@@ -34,7 +33,10 @@ DOCUMENT_ERRORS: dict[str, str] = {
 """Stable codes of per-document errors (never reused)."""
 
 
-class DocumentError(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DocumentError:
+    """Why one document could not be read (or audited): a stable code and a Chinese message."""
+
     code: str
     message: str
     stage: Literal["read", "extract", "audit"] = "read"
@@ -58,3 +60,12 @@ class InputError(GongkaiError):
 
 class UsageError(GongkaiError):
     """The caller used the API or CLI wrongly (bad option, unknown rule code…)."""
+
+
+class OutputError(GongkaiError):
+    """An output file cannot be written (no such folder, no permission, disk full); names the file."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"无法写入输出文件 {path}：{reason}")
+        self.path = path
+        self.reason = reason

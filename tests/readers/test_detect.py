@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from gongkai.api import check_path, iter_inputs
+from gongkai.api import check_paths
 from gongkai.errors import InputError
 from gongkai.readers import read_bytes
 from gongkai.readers.detect import decode, sniff_binary
@@ -82,7 +82,7 @@ def test_detect_mixed_folder_with_misleading_names(tmp_path: Path) -> None:
     (tmp_path / "a.doc").write_bytes((samples / "hongze-district-2024.pdf").read_bytes())
     (tmp_path / "b.pdf").write_bytes((samples / "official-template-2021-blank.docx").read_bytes())
     (tmp_path / "c.pdf").write_bytes((samples / "002_3e5507a8093b4360.txt").read_bytes())
-    results = [check_path(p) for p in iter_inputs([tmp_path])]
+    results = list(check_paths([tmp_path]))
     assert [r.status for r in results] == ["ok", "ok", "ok"]
     assert [r.report.source_format for r in results if r.report] == ["pdf", "docx", "text"]
     assert results[1].report is not None and results[1].report.template

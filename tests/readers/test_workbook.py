@@ -15,6 +15,7 @@ from openpyxl import Workbook, load_workbook
 from gongkai.api import read_report
 from gongkai.audit import audit
 from gongkai.errors import InputError
+from gongkai.extract.totals import compute_totals
 from gongkai.model import AnnualReport, Cell
 from gongkai.model.template import TOTALS
 from gongkai.readers import read_bytes, ziplimits
@@ -22,7 +23,6 @@ from gongkai.readers.detect import sniff_binary
 from gongkai.readers.workbook import is_gongkai_workbook, read_workbook
 from gongkai.render.workbook import render_workbook
 from gongkai.write.compare import differences
-from gongkai.write.compute import compute_totals
 from tests.write_strategies import reports
 
 SAMPLES = sorted((Path(__file__).resolve().parents[2] / "samples").glob("00[0-4]_*.txt"))

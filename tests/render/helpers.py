@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from gongkai.api import DocumentResult
 from gongkai.audit import Finding, Location, Severity
 from gongkai.errors import DocumentError
 from gongkai.model import Provenance
+from gongkai.result import DocumentResult
 from tests.factories import FILE, make_report
 
 

@@ -20,10 +20,10 @@ from lxml import etree
 from gongkai.api import read_report
 from gongkai.extract import extract
 from gongkai.model import AnnualReport, Cell
+from gongkai.model.grid import GRIDS, RESULTS_GROUP
 from gongkai.readers import read_bytes
 from gongkai.render.document import DRAFT_MARK
 from gongkai.render.docx_report import render_docx
-from gongkai.render.grid import GRIDS, RESULTS_GROUP
 from gongkai.write.compare import differences
 from tests.factories import make_report
 from tests.write_strategies import reports

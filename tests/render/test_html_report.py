@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from gongkai.api import read_report
 from gongkai.extract import extract
 from gongkai.model import AnnualReport
+from gongkai.model.grid import RESULTS_GROUP
 from gongkai.readers import read_bytes
-from gongkai.render.grid import RESULTS_GROUP
 from gongkai.render.html_report import render_html, title_lines
 from gongkai.write.compare import differences
 from tests.factories import make_report

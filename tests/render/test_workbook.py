@@ -17,8 +17,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from gongkai.api import read_report
 from gongkai.model import SECTIONS, AnnualReport, Cell, Metadata, Section
 from gongkai.model.template import APPLICANT_COLUMNS, TOTALS
-from gongkai.render.workbook import render_workbook
-from gongkai.render.workbook_layout import (
+from gongkai.model.workbook_layout import (
     HELP_SHEET,
     INFO_SHEET,
     META_SHEET,
@@ -28,6 +27,7 @@ from gongkai.render.workbook_layout import (
     col_letter,
     sheet_layouts,
 )
+from gongkai.render.workbook import render_workbook
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "002_3e5507a8093b4360.txt"
 GOLDEN = Path(__file__).parent / "golden" / "workbook_structure.json"

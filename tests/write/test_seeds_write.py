@@ -12,9 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from gongkai.api import read_report
+from gongkai.api import read_report, write_report
 from gongkai.render.json import report_to_json
-from gongkai.write import write_report
 from gongkai.write.compare import differences
 
 SEEDS = sorted(Path("samples").glob("00*.txt"))

@@ -10,12 +10,11 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from gongkai.api import read_report
+from gongkai.api import read_report, write_report
 from gongkai.model import TABLE3
 from gongkai.model.template import TOTALS
+from gongkai.model.workbook_layout import META_KEY_COL, META_SHEET, META_VALUE_COL, sheet_layouts
 from gongkai.render.workbook import render_workbook
-from gongkai.render.workbook_layout import META_KEY_COL, META_SHEET, META_VALUE_COL, sheet_layouts
-from gongkai.write import write_report
 from gongkai.write.compare import differences
 from gongkai.write.scaffold import scaffold
 from tests.factories import table3_values

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from gongkai.write import write_atomic
+from gongkai.files import write_atomic
 
 
 def test_written_file_has_the_umasks_ordinary_mode_and_no_temporary_is_left(tmp_path: Path) -> None:

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from gongkai.extract.numbers import is_value_text
 from gongkai.model import Provenance
 from gongkai.model.labels import squash
+from gongkai.model.numbers import is_value_text
 from gongkai.readers.raw import RawCell, RawRow
 
 _PAGE_NUMBER = re.compile(

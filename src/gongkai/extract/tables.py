@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from gongkai.extract.align import Placement, place
-from gongkai.extract.numbers import parse_cell
 from gongkai.extract.records import Record
 from gongkai.model import Cell, ColumnEvidence, ColumnSpec, RowEvidence, TableData, TableSpec, UnplacedRow
 from gongkai.model.labels import label_key
+from gongkai.model.numbers import parse_cell
 from gongkai.model.report import CellState
 from gongkai.readers.raw import RawCell
 

@@ -8,6 +8,7 @@ digits), so that every spelling of the same label gives the same key.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from functools import lru_cache
@@ -24,6 +25,14 @@ def label_key(text: str) -> str:
     '三不予公开1属于国家秘密'
     """
     return _KEEP.sub("", unicodedata.normalize("NFKC", text))
+
+
+def safe_date(y: str | int, m: str | int, d: str | int) -> dt.date | None:
+    """The date, or None when it does not exist (``2025, 2, 30``)."""
+    try:
+        return dt.date(int(y), int(m), int(d))
+    except (ValueError, OverflowError):
+        return None
 
 
 def squash(text: str) -> str:

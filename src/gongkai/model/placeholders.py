@@ -24,7 +24,7 @@ PLACEHOLDER = re.compile(r"\{\s*(?:table[0-9]|metadata)\b[^{}\n]{0,80}\}")
 """Anything that looks like a placeholder; :func:`resolve` decides whether it names a cell."""
 TO_FILL = re.compile(r"【待填写[^】]*】")
 TEMPLATE_INSTRUCTIONS = re.compile(r"[（(]\s*文字描述[^）)]{0,40}[）)]")
-METADATA_FIELDS = PRINTED_METADATA
+_FIELDS = PRINTED_METADATA
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,8 +37,8 @@ def resolve(report: AnnualReport, placeholder: str) -> str | Unresolved:
     """The text a placeholder stands for, or why it cannot be filled."""
     parts = [p.strip() for p in placeholder.strip("{} \t").split(".")]
     if parts[0] == "metadata":
-        if len(parts) != 2 or parts[1] not in METADATA_FIELDS:
-            return Unresolved(placeholder, f"没有这个字段（可用：{'、'.join(METADATA_FIELDS)}）")
+        if len(parts) != 2 or parts[1] not in _FIELDS:
+            return Unresolved(placeholder, f"没有这个字段（可用：{'、'.join(_FIELDS)}）")
         value = getattr(report.metadata, parts[1])
         if value is None or value == "":
             return Unresolved(placeholder, "引用的基本信息未填写")

@@ -148,6 +148,20 @@ class Metadata(BaseModel):
     provenance: dict[str, Provenance] = Field(default_factory=dict)
 
 
+METADATA_FIELDS = (
+    "title",
+    "agency",
+    "agency_kind",
+    "year",
+    "period_start",
+    "period_end",
+    "signature_agency",
+    "signature_date",
+    "publication_date",
+    "source",
+)
+"""The metadata keys of every structured form (JSON, YAML, the workbook, the database), in order."""
+
 PRINTED_METADATA = ("title", "agency", "year", "period_start", "period_end", "signature_agency", "signature_date")
 """The metadata a report prints in its text: what a written report carries and placeholders may name
 (the publication date and source belong to the website, not the document)."""

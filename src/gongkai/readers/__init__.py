@@ -1,5 +1,8 @@
-"""Readers: one module per input format, each giving a RawDocument.
+"""Readers: one module per input format.
 
+A published report (PDF, Word, image, HTML, Markdown, text) is read into a
+:class:`RawDocument` for the extractor; data (a structured JSON/YAML report, gongkai's
+fill-in workbook) is read straight into an :class:`~gongkai.model.AnnualReport`.
 The format is sniffed from the content (magic bytes), never from the file name.
 """
 
@@ -9,11 +12,9 @@ from pathlib import Path
 
 from gongkai.errors import InputError
 from gongkai.limits import MAX_BYTES
+from gongkai.model import AnnualReport
 from gongkai.readers.detect import decode, html_declared_charset, sniff_binary, sniff_text
-from gongkai.readers.html import read_html
-from gongkai.readers.markdown import read_markdown
 from gongkai.readers.raw import RawCell, RawDocument, RawRow
-from gongkai.readers.text import read_text
 
 _UNSUPPORTED = {
     "zip": "ZIP 压缩文件（不是 Word 文档）",
@@ -21,14 +22,44 @@ _UNSUPPORTED = {
 }
 
 
+Document = RawDocument | AnnualReport
+"""What a reader gives: a published report's raw rows, or a report given as data."""
+
+
+def read_document(data: bytes, path: str) -> Document:
+    """Read any input gongkai accepts from its bytes; the format is sniffed from the content.
+
+    A structured report (JSON/YAML naming the report's parts) and gongkai's fill-in
+    workbook are data: they come back as an :class:`AnnualReport`, not yet completed
+    (:func:`gongkai.extract.complete.complete`).  Everything else is a published report.
+
+    Raises:
+        InputError: E116 a damaged gongkai workbook, E117 a malformed structured report, and
+            those of :func:`read_bytes`.
+    """
+    if not data.strip():
+        raise InputError("E103", "文件为空")
+    from gongkai.readers.structured import read_structured, structured_text
+
+    text = structured_text(data)
+    if text is not None:
+        return read_structured(text, path)
+    if sniff_binary(data) == "xlsx":
+        from gongkai.readers.workbook import is_gongkai_workbook, read_workbook
+
+        if is_gongkai_workbook(data):
+            return read_workbook(data, path)
+    return read_bytes(data, path)
+
+
 def read_bytes(data: bytes, path: str) -> RawDocument:
-    """Read a document from bytes; the format is sniffed from the content.
+    """Read a published report from bytes; the format is sniffed from the content.
 
     Raises:
         InputError: E103 empty, E104 unsupported format, E105 undecodable text, and the
             format readers' codes (E109 encrypted, E110 corrupt, E111 too many pages,
             E113 converter missing, E114 decompression bomb, E115 nothing readable); an Excel
-            workbook is E104 here (gongkai's fill-in workbook is read by :func:`gongkai.api.read_report`).
+            workbook other than gongkai's is E104.
     """
     if not data.strip():
         raise InputError("E103", "文件为空")
@@ -56,7 +87,7 @@ def read_bytes(data: bytes, path: str) -> RawDocument:
     if fmt == "xlsx":
         from gongkai.readers.workbook import reject_xlsx
 
-        reject_xlsx(data)  # gongkai's own workbook is read by gongkai.api.read_report
+        reject_xlsx(data)  # gongkai's own workbook is data, read by read_document
     if fmt is not None:
         raise InputError("E104", f"不支持读取{_UNSUPPORTED[fmt]}（支持 PDF、Word、图片、HTML、Markdown 和纯文本）")
     text, encoding = decode(data, html_declared_charset(data))
@@ -64,19 +95,25 @@ def read_bytes(data: bytes, path: str) -> RawDocument:
         raise InputError("E105", "文本含大量无法解码的字符，编码无法识别")
     kind = sniff_text(data, text)
     if kind == "html":
+        from gongkai.readers.html import read_html  # lxml is imported only for HTML
+
         return read_html(text, path, encoding)
     if kind == "markdown":
+        from gongkai.readers.markdown import read_markdown
+
         return read_markdown(text, path, encoding)
+    from gongkai.readers.text import read_text
+
     return read_text(text, path, encoding)
 
 
-def read_path(path: str | Path) -> RawDocument:
-    """Read a document from a file path.
+def read_path(path: str | Path) -> Document:
+    """Read any input from a file path (see :func:`read_document`).
 
     Raises:
-        InputError: E101 not found, E102 unreadable, E107 too large, and those of :func:`read_bytes`.
+        InputError: E101 not found, E102 unreadable, E107 too large, and those of :func:`read_document`.
     """
-    return read_bytes(read_file(path), str(path))
+    return read_document(read_file(path), str(path))
 
 
 def read_file(path: str | Path) -> bytes:
@@ -102,4 +139,4 @@ def read_file(path: str | Path) -> bytes:
     return data
 
 
-__all__ = ["RawCell", "RawDocument", "RawRow", "read_bytes", "read_path"]
+__all__ = ["Document", "RawCell", "RawDocument", "RawRow", "read_bytes", "read_document", "read_file", "read_path"]

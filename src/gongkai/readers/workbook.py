@@ -1,7 +1,7 @@
 """Read gongkai's fill-in workbook back into the model.
 
 Cells are located by the stable keys the writer put on every sheet
-(:mod:`gongkai.render.workbook_layout`), never by position alone.  A total holding
+(:mod:`gongkai.model.workbook_layout`), never by position alone.  A total holding
 the writer's ``SUM`` formula counts as not given: its cell comes back with state
 ``blank``, ``raw`` None and ``note="formula"``, and the caller computes it.  A bad
 value is kept for the audit (text, negative or decimal number); only a changed
@@ -17,13 +17,11 @@ import zipfile
 from typing import Any, NoReturn
 
 from gongkai.errors import InputError
-from gongkai.extract.numbers import parse_cell
 from gongkai.model import AnnualReport, Cell, Provenance, TableData
 from gongkai.model.labels import format_number
+from gongkai.model.numbers import parse_cell
 from gongkai.model.template import TOTALS
-from gongkai.readers import ziplimits
-from gongkai.readers.workbook_meta import Grid, e116, read_meta
-from gongkai.render.workbook_layout import (
+from gongkai.model.workbook_layout import (
     FIELDS_KEY,
     INFO_SHEET,
     KEY_HEAD,
@@ -38,6 +36,8 @@ from gongkai.render.workbook_layout import (
     sum_formula,
     value_kind,
 )
+from gongkai.readers import ziplimits
+from gongkai.readers.workbook_meta import Grid, e116, read_meta
 
 _SHEET_NAME = re.compile(rb"<(?:\w+:)?sheet\b[^>]*\bname=\"([^\"]*)\"")
 

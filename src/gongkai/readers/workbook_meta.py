@@ -8,10 +8,9 @@ from collections.abc import Callable
 from typing import Any, NoReturn
 
 from gongkai.errors import InputError
-from gongkai.extract.metadata import agency_kind, safe_date
 from gongkai.model import SECTIONS, AnnualReport, Metadata, Provenance, Section, TextLine
-from gongkai.model.labels import format_number, to_halfwidth_digits
-from gongkai.render.workbook_layout import META_KEY_COL, META_ROWS, META_SHEET, META_VALUE_COL, cell_ref
+from gongkai.model.labels import format_number, safe_date, to_halfwidth_digits
+from gongkai.model.workbook_layout import META_KEY_COL, META_ROWS, META_SHEET, META_VALUE_COL, cell_ref
 
 Grid = dict[tuple[int, int], Any]
 """A sheet's non-empty cells: (0-based row, column) → value; formulas as ``=…`` strings."""
@@ -78,7 +77,6 @@ def read_meta(grid: Grid, prov: Callable[[str, int, int], Provenance], report: A
         setattr(meta, key, _date(raw))
         if raw is not None and getattr(meta, key) is None:
             setattr(meta, text_field, _text(raw))
-    meta.agency_kind = agency_kind(meta.signature_agency or meta.agency)  # type: ignore[assignment]
     meta.provenance = {k: values[k][1] for k, _l, kind in META_ROWS[:7] if values[k][0] is not None}
     if "period_start" in meta.provenance:
         meta.provenance["period"] = meta.provenance["period_start"]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from gongkai.model import SECTIONS, AnnualReport
-from gongkai.render.grid import GRIDS, SECTION_OF_TABLE, Grid, cell_text, format_date
+from gongkai.model.grid import GRIDS, SECTION_OF_TABLE, Grid, cell_text, format_date
 
 DRAFT_MARK = "草稿"
 

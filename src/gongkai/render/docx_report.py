@@ -32,8 +32,8 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Twips
 
 from gongkai.model import AnnualReport
+from gongkai.model.grid import Grid, GridCell
 from gongkai.render.document import Heading, Paragraph, Signature, Table, Title, blocks, report_title
-from gongkai.render.grid import Grid, GridCell
 from gongkai.render.watermark import watermark_png
 
 PAGE_WIDTH, PAGE_HEIGHT = Cm(21), Cm(29.7)

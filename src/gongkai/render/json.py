@@ -12,24 +12,13 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from gongkai.model import AnnualReport, Provenance, TableData
+from gongkai.model.report import METADATA_FIELDS
 from gongkai.model.template import TABLE2, TABLE2_2019, TABLE3, TABLE4, TableSpec
+from gongkai.result import Summary
 
 if TYPE_CHECKING:
-    from gongkai.api import DocumentResult
     from gongkai.audit import Finding
-
-METADATA_FIELDS = (
-    "title",
-    "agency",
-    "agency_kind",
-    "year",
-    "period_start",
-    "period_end",
-    "signature_agency",
-    "signature_date",
-    "publication_date",
-    "source",
-)
+    from gongkai.result import DocumentResult
 
 
 def provenance_to_json(prov: Provenance) -> dict[str, Any]:
@@ -140,33 +129,26 @@ def finding_to_json(finding: Finding) -> dict[str, Any]:
     }
 
 
-def summarize(results: Sequence[DocumentResult]) -> dict[str, int]:
-    """Counts over a batch: files by status and findings by severity."""
-    summary = {"files": len(results), "ok": 0, "partial": 0, "failed": 0, "errors": 0, "warnings": 0, "infos": 0}
-    for r in results:
-        summary[r.status] += 1
-        counts = r.counts
-        summary["errors"] += counts["error"]
-        summary["warnings"] += counts["warning"]
-        summary["infos"] += counts["info"]
-    return summary
+def result_to_json(result: DocumentResult) -> dict[str, Any]:
+    """One document's entry in ``check --format json``: file, status, errors, counts, findings."""
+    return {
+        "file": result.path,
+        "status": result.status,
+        "errors": [{"code": e.code, "message": e.message} for e in result.errors],
+        "counts": result.counts,
+        "findings": [finding_to_json(f) for f in result.findings],
+    }
 
 
 def results_to_json(results: Sequence[DocumentResult]) -> dict[str, Any]:
-    """The ``check --format json`` document."""
+    """The ``check --format json`` document (the streaming writer prints the same, one report at a time)."""
     from gongkai import __version__
 
+    summary = Summary()
+    for r in results:
+        summary.add(r)
     return {
         "version": __version__,
-        "summary": summarize(results),
-        "reports": [
-            {
-                "file": r.path,
-                "status": r.status,
-                "errors": [{"code": e.code, "message": e.message} for e in r.errors],
-                "counts": r.counts,
-                "findings": [finding_to_json(f) for f in r.findings],
-            }
-            for r in results
-        ],
+        "reports": [result_to_json(r) for r in results],
+        "summary": summary.as_dict(),
     }

@@ -11,8 +11,8 @@ right-aligned.
 from __future__ import annotations
 
 from gongkai.model import AnnualReport
+from gongkai.model.grid import Grid
 from gongkai.render.document import DRAFT_MARK, Block, Heading, Paragraph, Signature, Table, Title, blocks
-from gongkai.render.grid import Grid
 
 DRAFT_FRONT_MATTER = ("---", "draft: true", f"status: {DRAFT_MARK}", "---")
 """How a draft is marked: YAML front matter (``draft: true``, the static-site convention), which

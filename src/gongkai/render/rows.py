@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from gongkai.api import DocumentResult
+    from gongkai.result import DocumentResult
 
 COLUMNS = ("file", "status", "code", "name", "severity", "message", "hint", "part", "row", "column", "page", "line")
 """Column keys of the finding table (CSV headers)."""

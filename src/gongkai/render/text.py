@@ -6,12 +6,12 @@ import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from gongkai.render.json import summarize
 from gongkai.render.rows import STATUS_ZH
+from gongkai.result import Summary
 
 if TYPE_CHECKING:
-    from gongkai.api import DocumentResult
     from gongkai.audit import Finding
+    from gongkai.result import DocumentResult
 
 _RESET = "\033[0m"
 _STYLES = {
@@ -88,17 +88,20 @@ def result_to_text(result: DocumentResult, *, color: bool = False) -> str:
     return "\n".join(render_result(result, _Painter(color)))
 
 
+def summary_line(summary: Summary, *, color: bool = False) -> str:
+    """The batch's closing line: files checked, findings by severity, files that could not be read."""
+    s = summary
+    text = (
+        f"共检查 {s.files} 份报告：错误 {s.errors} 项，警告 {s.warnings} 项，提示 {s.infos} 项；无法读取 {s.failed} 份"
+    )
+    return _Painter(color)("bold", text)
+
+
 def results_to_text(results: Sequence[DocumentResult], *, color: bool = False) -> str:
     """The whole report: one block per file, then a summary line."""
-    paint = _Painter(color)
-    lines: list[str] = []
+    summary = Summary()
+    blocks: list[str] = []
     for result in results:
-        lines.extend(render_result(result, paint))
-        lines.append("")
-    s = summarize(results)
-    summary = (
-        f"共检查 {s['files']} 份报告：错误 {s['errors']} 项，警告 {s['warnings']} 项，"
-        f"提示 {s['infos']} 项；无法读取 {s['failed']} 份"
-    )
-    lines.append(paint("bold", summary))
-    return "\n".join(lines) + "\n"
+        summary.add(result)
+        blocks.append(result_to_text(result, color=color) + "\n")
+    return "\n".join([*blocks, summary_line(summary, color=color)]) + "\n"

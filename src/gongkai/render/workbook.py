@@ -2,7 +2,7 @@
 
 Sheets: 说明, 基本信息 (metadata, preamble, section texts), 表二 主动公开, 表三 申请情况,
 表四 复议诉讼 and the hidden ``_gongkai`` marker sheet.  Cell positions and keys come
-from :mod:`gongkai.render.workbook_layout`, which the reader uses as well.
+from :mod:`gongkai.model.workbook_layout`, which the reader uses as well.
 
 Input cells are unlocked, everything else locked; sheets are protected without a
 password.  A total is written as a ``SUM`` formula (with its cached value) only where
@@ -19,9 +19,9 @@ from typing import Any
 import xlsxwriter
 
 from gongkai.model import AnnualReport, Cell, TableData
+from gongkai.model.grid import cell_text
 from gongkai.model.template import TOTALS
-from gongkai.render.grid import cell_text
-from gongkai.render.workbook_layout import (
+from gongkai.model.workbook_layout import (
     DATE_FORMAT,
     FIELDS_KEY,
     HELP,

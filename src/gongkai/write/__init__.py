@@ -1,21 +1,21 @@
-"""Write the annual report: load, prepare, audit, and render every requested format.
+"""Write the annual report: prepare a loaded report, audit it, and render every requested format.
 
-A final output is refused while the audit has error-level findings; a draft is
-always written, watermarked 草稿.  Files are written atomically (a temporary
-file renamed into place), so a failed run never leaves half a document.
+Loading is not done here (:func:`gongkai.api.write_report` loads and calls
+:func:`write_loaded`).  A final output is refused while the audit has error-level
+findings; a draft is always written, watermarked 草稿.  Files are written whole or
+not at all, and several outputs as one (:mod:`gongkai.files`).
 """
 
 from __future__ import annotations
 
 import json
-import os
-import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from gongkai.audit import Finding, Rule, Severity, audit
-from gongkai.errors import InputError, UsageError
+from gongkai.errors import UsageError
+from gongkai.files import write_all, write_atomic
 from gongkai.model import AnnualReport
 from gongkai.write.prepare import Prepared, prepare
 
@@ -81,70 +81,51 @@ class WriteResult:
         return not self.draft and (bool(self.errors) or self.prepared.report.template)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path`` and rename it into place.
-
-    The file is created with mode 0666 less the umask, like any ordinary file (``mkstemp``
-    would make it 0600, and reading the umask means changing it, which races with threads).
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.parent / f".{path.name}.{uuid.uuid4().hex}.tmp"
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-
-
-def write_report(
-    source: str | Path,
-    targets: Sequence[str | Path],
-    *,
-    draft: bool = False,
-    previous: str | Path | None = None,
-    rules: list[type[Rule]] | None = None,
-) -> WriteResult:
-    """Load ``source``, prepare and audit it, and write each target unless a final output is refused.
+def check_targets(source: str | Path, targets: Sequence[str | Path]) -> list[Path]:
+    """The output paths, checked before any work: a known suffix, not a folder, not the source itself.
 
     Raises:
-        InputError: the source or last year's report cannot be read (stable code).
-        UsageError: an output suffix gongkai cannot write, or a target that is the source itself.
+        UsageError: an output suffix gongkai cannot write, a folder, or the source itself.
     """
     outs = [Path(t) for t in targets]
-    renderers = [_renderer(t.suffix.lower()) for t in outs]  # refuse unknown suffixes before any work
+    for t in outs:
+        _renderer(t.suffix.lower())
     src = Path(source)
     for t in outs:
+        if t.is_dir():
+            raise UsageError(f"输出路径是一个文件夹：{t}")
         if t.exists() and src.exists() and t.resolve() == src.resolve():
             raise UsageError(f"输出文件不能覆盖输入文件：{t}")
-    from gongkai.api import load_report
+    if len({t.resolve() for t in outs}) != len(outs):
+        raise UsageError("同一个输出文件指定了多次")
+    return outs
 
-    report, structured = load_report(src)
-    last = None
-    if previous is not None:
-        last, last_structured = load_report(previous)
-        if last_structured:
-            prepare(last)
-    if (
-        last is not None
-        and last.metadata.year
-        and report.metadata.year
-        and last.metadata.year != report.metadata.year - 1
-    ):
-        raise InputError(
-            "E118", f"上年报告的年度为{last.metadata.year}年，本报告为{report.metadata.year}年，不是相邻年度"
-        )
-    prepared = prepare(report, last, structured=structured)
-    result = WriteResult(prepared, audit(report, rules, previous=last), draft)
+
+def write_loaded(
+    report: AnnualReport,
+    targets: Sequence[Path],
+    *,
+    structured: bool,
+    draft: bool = False,
+    previous: AnnualReport | None = None,
+    rules: list[type[Rule]] | None = None,
+) -> WriteResult:
+    """Prepare and audit a loaded report, and write every target unless a final output is refused.
+
+    All targets are written or none (:func:`gongkai.files.write_all`).
+
+    Raises:
+        UsageError: an output suffix gongkai cannot write.
+        OutputError: an output cannot be written (it names the file).
+    """
+    renderers = [_renderer(t.suffix.lower()) for t in targets]
+    prepared = prepare(report, previous, structured=structured)
+    result = WriteResult(prepared, audit(report, rules, previous=previous), draft)
     if result.refused:
         return result
-    rendered = [(t, r(report, draft)) for t, r in zip(outs, renderers, strict=True)]
-    for t, data in rendered:
-        write_atomic(t, data)
-        result.written.append(t)
+    rendered = [(t, r(report, draft)) for t, r in zip(targets, renderers, strict=True)]
+    result.written = write_all(rendered)
     return result
 
 
-__all__ = ["SUFFIXES", "WriteResult", "render", "write_report"]
+__all__ = ["SUFFIXES", "WriteResult", "check_targets", "render", "write_all", "write_atomic", "write_loaded"]

@@ -10,9 +10,9 @@ import pytest
 
 from gongkai.api import read_report
 from gongkai.errors import InputError
+from gongkai.readers.structured import looks_structured, report_from_data
 from gongkai.render.json import report_to_json
 from gongkai.write.compare import differences
-from gongkai.write.structured import looks_structured, report_from_data
 from tests.factories import make_report
 
 SEED = Path("samples/000_531ecae6516f2ca1.txt")

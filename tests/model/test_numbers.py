@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from gongkai.extract.numbers import parse_cell
+from gongkai.model.numbers import parse_cell
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,6 @@
 """Where everything sits in gongkai's fill-in workbook: defined once, for the writer and the reader.
 
-Each table sheet is a printed grid (:mod:`gongkai.render.grid`) plus stable keys the
+Each table sheet is a printed grid (:mod:`gongkai.model.grid`) plus stable keys the
 reader locates cells by: a hidden key column right of the grid holds ``#key`` in the
 first row, the row key (report-keys.md) in each value row and ``#fields`` in a hidden
 row that holds, above each value column, the field key.  A value is the cell where a
@@ -19,8 +19,8 @@ from functools import cache
 from typing import Any, Literal
 
 from gongkai.model import SECTIONS, TABLE4, TableSpec
+from gongkai.model.grid import SECTION_OF_TABLE, Grid, GridCell, table2_grid, table3_grid
 from gongkai.model.template import TABLES
-from gongkai.render.grid import SECTION_OF_TABLE, Grid, GridCell, table2_grid, table3_grid
 
 SCHEMA_VERSION = 1
 MARKER = "gongkai-workbook"

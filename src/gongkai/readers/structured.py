@@ -15,10 +15,10 @@ import re
 from typing import Any
 
 from gongkai.errors import InputError
-from gongkai.extract.metadata import agency_kind, safe_date
-from gongkai.extract.numbers import parse_cell
 from gongkai.model import SECTIONS, TABLES, AnnualReport, Cell, Metadata, Provenance, Section, TableData, UnplacedRow
-from gongkai.render.json import METADATA_FIELDS
+from gongkai.model.labels import safe_date
+from gongkai.model.numbers import parse_cell
+from gongkai.model.report import METADATA_FIELDS
 
 _TOP_KEYS = {
     "schema_version",
@@ -41,6 +41,30 @@ _DATE_KEYS = {"period_start", "period_end", "signature_date", "publication_date"
 _CN_DATE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
 _SECTION_KEYS = {s.key: s for s in SECTIONS}
 MAX_PROBLEMS = 30
+
+
+_SNIFF = 65536
+
+
+def structured_text(data: bytes) -> str | None:
+    """The text of a structured report (UTF-8 JSON or YAML naming the report's parts), sniffed from its head."""
+    head = data[:_SNIFF]
+    if b"\x00" in head or not looks_structured(head.decode("utf-8", errors="ignore")):
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+
+
+def read_structured(text: str, path: str) -> AnnualReport:
+    """A structured report's text (see :func:`structured_text`) → the model, not yet completed.
+
+    Raises:
+        InputError: E117 malformed, listing every bad key path.
+    """
+    fmt = "json" if text.lstrip("\ufeff \t\r\n").startswith("{") else "yaml"
+    return report_from_data(parse_text(text, path), path, fmt)
 
 
 def looks_structured(text: str) -> bool:
@@ -139,12 +163,11 @@ def _metadata(data: object, problems: _Problems) -> Metadata:
             else:
                 meta.year = value
         elif key == "agency_kind":
-            continue  # derived from the agency's name below
+            continue  # derived from the agency's name when the report is completed
         elif value is not None and not isinstance(value, str):
             problems.add(where, "应为文字")
         else:
             setattr(meta, key, value)
-    meta.agency_kind = agency_kind(meta.agency)  # type: ignore[assignment]
     return meta
 
 

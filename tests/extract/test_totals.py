@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from gongkai.audit import audit
+from gongkai.extract.totals import compute_totals
 from gongkai.model import AnnualReport
-from gongkai.write.compute import compute_totals
 from tests.factories import make_report, set_cell, table3_values
 
 

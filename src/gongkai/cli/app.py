@@ -1,0 +1,137 @@
+"""The ``gongkai`` Typer application, its exit codes and what every command shares.
+
+Exit codes: 0 fine; 1 error-level findings (``check``) or a final output refused
+(``write``); 2 a document could not be read, an output could not be written, or the
+command was used wrongly; 3 internal error (traceback only with ``GONGKAI_DEBUG=1``).
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+import typer.core
+
+from gongkai import __version__
+from gongkai.cli.help import Group, usage, usage_message
+from gongkai.errors import InputError, OutputError, UsageError
+
+# recent typer vendors click as ``typer._click``; older versions use click itself
+_click: Any = getattr(typer.core, "_click", None) or importlib.import_module("click")
+ClickUsageError: type[Exception] = _click.exceptions.UsageError
+ClickException: type[Exception] = _click.exceptions.ClickException
+
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+
+app = typer.Typer(
+    name="gongkai",
+    cls=Group,
+    help="读取、审核和编写政府信息公开工作年度报告。",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+def err(message: str) -> None:
+    """Print to standard error."""
+    typer.echo(message, err=True)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"gongkai {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="显示版本号并退出。")
+    ] = False,
+) -> None:
+    """读取、审核和编写政府信息公开工作年度报告。"""
+
+
+def input_failed(exc: InputError, file: str | Path) -> typer.Exit:
+    """Print an unreadable input's stable code and message (naming the file) and give exit status 2."""
+    where = "" if str(file) in exc.message else f"（{file}）"
+    err(f"错误 {exc.code}：{exc.message}{where}")
+    return typer.Exit(EXIT_INPUT)
+
+
+def output_failed(exc: OutputError) -> typer.Exit:
+    """Print why an output file could not be written (naming it) and give exit status 2."""
+    err(f"错误：{exc}")
+    return typer.Exit(EXIT_INPUT)
+
+
+def _usage_error(exc: Any) -> int:
+    if type(exc).__name__ == "NoArgsIsHelpError":
+        typer.echo(exc.format_message())
+        return EXIT_INPUT
+    err(f"错误：{usage_message(exc)}")
+    if exc.ctx is not None:
+        err(usage(exc.ctx))
+        err(f"运行“{exc.ctx.command_path} --help”查看帮助。")
+    return EXIT_INPUT
+
+
+def _safe_streams() -> None:
+    """A file name holding bytes that are not UTF-8 (or a lone surrogate) prints as an escape, never as bad UTF-8."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code (never raises, except SystemExit from below)."""
+    command = typer.main.get_command(app)
+    _safe_streams()
+    try:
+        rv = command.main(args=list(argv) if argv is not None else None, prog_name="gongkai", standalone_mode=False)
+    except ClickUsageError as exc:
+        return _usage_error(exc)
+    except typer.Abort:
+        err("已中止")
+        return 130
+    except ClickException as exc:
+        err(f"错误：{exc}")
+        return EXIT_INPUT
+    except UsageError as exc:
+        err(f"错误：用法错误：{exc}")
+        return EXIT_INPUT
+    except OutputError as exc:
+        err(f"错误：{exc}")
+        return EXIT_INPUT
+    except BrokenPipeError:
+        return EXIT_OK
+    except KeyboardInterrupt:
+        err("已中止")
+        return 130
+    except Exception as exc:  # the command line never shows a bare traceback
+        err(f"内部错误：{type(exc).__name__}: {exc}")
+        if os.environ.get("GONGKAI_DEBUG") == "1":
+            err(traceback.format_exc())
+        else:
+            err("这是 gongkai 的缺陷，请报告此问题（设置 GONGKAI_DEBUG=1 可显示详细信息）。")
+        return EXIT_INTERNAL
+    return rv if isinstance(rv, int) else EXIT_OK
+
+
+def main() -> None:
+    """Console-script entry point."""
+    code = run()
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader went away (``| head``): not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    sys.exit(code)

@@ -1,0 +1,135 @@
+"""``gongkai check``: audit reports, printing each document's result as soon as it is done."""
+
+from __future__ import annotations
+
+import itertools
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, TextIO
+
+import typer
+
+from gongkai.cli import params
+from gongkai.cli.app import EXIT_FINDINGS, EXIT_INPUT, app, err
+from gongkai.cli.help import Command
+from gongkai.errors import InputError, UsageError
+from gongkai.limits import MAX_SECONDS
+
+if TYPE_CHECKING:
+    from gongkai.render.results import ResultSink
+    from gongkai.result import DocumentResult
+
+FORMATS = ("text", "json", "csv", "xlsx")
+
+
+def _split_codes(values: list[str] | None) -> list[str] | None:
+    if not values:
+        return None
+    return [code.strip() for v in values for code in v.split(",") if code.strip()] or None
+
+
+def _sink(fmt: str, out: TextIO | None, path: Path | None, color: bool) -> ResultSink:
+    from gongkai.render.results import CsvSink, JsonSink, TextSink, xlsx_sink
+
+    if fmt == "xlsx":
+        assert path is not None
+        return xlsx_sink(path)
+    assert out is not None
+    if fmt == "json":
+        return JsonSink(out)
+    if fmt == "csv":
+        return CsvSink(out)
+    return TextSink(out, color=color)
+
+
+def _run(results: Iterable[DocumentResult], sink: ResultSink) -> tuple[bool, bool]:
+    """Feed every result to ``sink``; returns (any document failed, any error-level finding)."""
+    from gongkai.result import Summary
+
+    summary = Summary()
+    for result in results:
+        sink.add(result)
+        summary.add(result)
+    sink.close(summary)
+    return summary.failed > 0, summary.errors > 0
+
+
+@app.command(cls=Command)
+def check(
+    paths: Annotated[
+        list[str], typer.Argument(metavar="PATH", help="报告文件或文件夹（文件夹递归展开）。", show_default=False)
+    ],
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", metavar="[text|json|csv|xlsx]", parser=params.choice(*FORMATS), help="输出格式。"
+        ),
+    ] = "text",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", metavar="文件", help="写入文件而非标准输出（xlsx 必须指定）。")
+    ] = None,
+    select: Annotated[
+        list[str] | None,
+        typer.Option("--select", metavar="代码", help="只运行这些规则（逗号分隔的代码或前缀，如 A,S1,M105）。"),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None, typer.Option("--ignore", metavar="代码", help="不运行这些规则（代码或前缀）。")
+    ] = None,
+    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="有错误级问题时也以 0 退出。")] = False,
+    color: Annotated[
+        bool | None,
+        typer.Option("--color/--no-color", help="是否彩色输出（默认：输出到终端且未设置 NO_COLOR 时彩色）。"),
+    ] = None,
+    timeout: Annotated[
+        float, typer.Option("--timeout", metavar="秒数", parser=params.seconds, help="每份文件的处理时限（秒）。")
+    ] = MAX_SECONDS,
+    previous: Annotated[
+        str | None,
+        typer.Option(
+            "--previous", "-p", metavar="文件", help="同一机关的上年年报：核对上年结转和现行有效件数的连续性。"
+        ),
+    ] = None,
+) -> None:
+    """审核报告，列出发现的问题（每份报告审核完即输出）。"""
+    from gongkai.api import check_inputs, iter_inputs, read_report
+    from gongkai.audit import select_rules
+
+    if fmt == "xlsx" and output is None:
+        raise UsageError("xlsx 格式必须用 -o/--output 指定输出文件")
+    sel, ign = _split_codes(select), _split_codes(ignore)
+    rules = select_rules(sel, ign) if sel or ign else None
+    last = None
+    if previous is not None:
+        try:
+            last = read_report(previous)
+        except InputError as exc:
+            err(f"错误 {exc.code}：上年年报无法读取：{exc.message}（{previous}）")
+            raise typer.Exit(EXIT_INPUT) from None
+    inputs = iter_inputs(paths)
+    first = next(inputs, None)
+    if first is None:
+        err("错误：没有找到要检查的文件（文件夹中没有文件）")
+        raise typer.Exit(EXIT_INPUT)
+    results = check_inputs(itertools.chain([first], inputs), rules, timeout=timeout, previous=last)
+    failed, errors = _emit(results, fmt, output, color)
+    if failed:
+        raise typer.Exit(EXIT_INPUT)
+    if errors and not exit_zero:
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+def _emit(results: Iterable[DocumentResult], fmt: str, output: Path | None, color: bool | None) -> tuple[bool, bool]:
+    from gongkai.files import replacing
+    from gongkai.render.text import use_color
+
+    if output is None:
+        want = color if color is not None else use_color(sys.stdout, None)
+        return _run(results, _sink(fmt, sys.stdout, None, bool(want)))
+    with replacing(output) as tmp:
+        if fmt == "xlsx":
+            return _run(results, _sink(fmt, None, tmp, False))
+        # a BOM lets Excel open a Chinese CSV correctly
+        encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
+        with tmp.open("w", encoding=encoding, errors="backslashreplace", newline="") as fh:
+            return _run(results, _sink(fmt, fh, None, bool(color)))

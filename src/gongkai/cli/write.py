@@ -1,0 +1,90 @@
+"""``gongkai write``: the report in the official layout, from data or any report gongkai reads.
+
+Exit codes as for ``check``: 0 written; 1 a final output refused because of error-level
+findings; 2 bad input, an output that cannot be written, or bad usage.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from gongkai.cli import params
+from gongkai.cli.app import EXIT_FINDINGS, app, err, input_failed, output_failed
+from gongkai.cli.help import Command
+from gongkai.errors import InputError, OutputError
+from gongkai.limits import MAX_SECONDS
+
+FORMATS = "docx、pdf、html、md、xlsx、json"
+
+
+@app.command(cls=Command)
+def write(
+    report: Annotated[
+        str,
+        typer.Argument(
+            metavar="REPORT",
+            help="报告数据：结构化 JSON/YAML、gongkai 填报工作簿（xlsx），或 gongkai 能读取的任一已发布报告。",
+            show_default=False,
+        ),
+    ],
+    to: Annotated[
+        list[Path],
+        typer.Option(
+            "--to",
+            "-t",
+            metavar="文件",
+            help=f"输出文件，格式由后缀决定（{FORMATS}）；可多次指定。",
+            show_default=False,
+        ),
+    ],
+    draft: Annotated[bool, typer.Option("--draft", help="生成草稿（加“草稿”水印），即使有错误级问题。")] = False,
+    previous: Annotated[
+        str | None,
+        typer.Option(
+            "--previous", "-p", metavar="文件", help="上年年报（任一可读格式）：预填上年结转，并核对跨年连续性。"
+        ),
+    ] = None,
+    color: Annotated[bool | None, typer.Option("--color/--no-color", help="是否彩色输出。")] = None,
+    timeout: Annotated[
+        float,
+        typer.Option("--timeout", metavar="秒数", parser=params.seconds, help="读取输入和上年年报的时限（秒）。"),
+    ] = MAX_SECONDS,
+) -> None:
+    """按年报格式生成报告：合计自动计算，全部审核规则通过后才能生成正式版本。"""
+    from gongkai.api import write_report
+    from gongkai.render.text import result_to_text, use_color
+    from gongkai.result import DocumentResult
+
+    try:
+        result = write_report(report, to, draft=draft, previous=previous, timeout=timeout)
+    except InputError as exc:
+        raise input_failed(exc, report) from None
+    except OutputError as exc:
+        raise output_failed(exc) from None
+    prepared = result.prepared
+    doc = DocumentResult(path=report, status="ok", report=prepared.report, findings=result.findings)
+    want = use_color(sys.stderr, color)
+    if result.findings:
+        err(result_to_text(doc, color=want))
+    if prepared.prefilled:
+        err(f"已按上年年报预填上年结转 {len(prepared.prefilled)} 格。")
+    if prepared.computed.cells:
+        err(f"已计算合计 {len(prepared.computed.cells)} 格（原数据留空）。")
+    if prepared.unresolved:
+        err(f"有 {len(prepared.unresolved)} 个占位符无法替换，已原样保留（见 S121）。")
+    if result.refused and prepared.report.template:
+        err("拒绝生成正式版本：输入是未填写数据的年报空白模板（S120）。可加 --draft 生成草稿。")
+        raise typer.Exit(EXIT_FINDINGS)
+    if result.refused:
+        err(
+            f"拒绝生成正式版本：有 {len(result.errors)} 项错误级问题（与 gongkai check 的结果相同）。"
+            "请改正后重试，或加 --draft 生成草稿。"
+        )
+        raise typer.Exit(EXIT_FINDINGS)
+    kind = "草稿" if draft else "正式版本"
+    for path in result.written:
+        typer.echo(f"已生成{kind}：{path}")

@@ -1,0 +1,56 @@
+"""Start-up stays light: checking a text report imports neither the writer nor any heavy library."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "samples" / "002_3e5507a8093b4360.txt"
+
+HEAVY = (
+    "openpyxl", "xlsxwriter", "weasyprint", "cv2", "onnxruntime", "rapidocr", "pdfplumber", "pdfminer",
+    "pypdfium2", "docx", "PIL", "numpy", "jinja2", "yaml", "lxml",
+)  # fmt: skip
+
+_PROBE = """
+import json, sys
+from gongkai.cli import run
+code = run(sys.argv[1:])
+print(json.dumps({"code": code, "modules": sorted(sys.modules)}), file=sys.stderr)
+"""
+
+
+def _modules_after(*args: str) -> tuple[int, list[str]]:
+    proc = subprocess.run(
+        [sys.executable, "-c", _PROBE, *args], capture_output=True, text=True, timeout=120, check=False
+    )
+    data = json.loads(proc.stderr.strip().splitlines()[-1])
+    return data["code"], data["modules"]
+
+
+def _loaded(modules: list[str], names: tuple[str, ...]) -> list[str]:
+    return sorted({m for m in modules for n in names if m == n or m.startswith(n + ".")})
+
+
+def test_lazy_imports_check_of_a_text_report_imports_no_writer_and_no_heavy_library() -> None:
+    code, modules = _modules_after("check", str(SAMPLE), "--exit-zero")
+    assert code == 0
+    assert _loaded(modules, ("gongkai.write",)) == []
+    assert _loaded(modules, HEAVY) == []
+
+
+def test_lazy_imports_version_imports_neither_readers_nor_pydantic() -> None:
+    code, modules = _modules_after("--version")
+    assert code == 0
+    assert _loaded(modules, ("gongkai.readers", "gongkai.audit", "gongkai.api", "pydantic", *HEAVY)) == []
+
+
+def test_lazy_imports_import_gongkai_alone_loads_nothing_else_of_it() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-c", "import sys, gongkai; print(sorted(m for m in sys.modules if 'gongkai' in m or m == 'pydantic'))"],
+        capture_output=True, text=True, timeout=60, check=True,
+    )  # fmt: skip
+    assert proc.stdout.strip() == "['gongkai']"
