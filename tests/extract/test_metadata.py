@@ -6,6 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from gongkai.api import read_report
 from gongkai.extract import extract
@@ -34,6 +36,20 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 )  # fmt: skip
 def test_metadata_agency_kind(name: str | None, kind: str) -> None:
     assert agency_kind(name) == kind
+
+
+_AREAS = st.sampled_from(["某省", "某市", "某县", "某市某区", "上海市浦东新区", "某自治州", "某市某县"])
+_DEPARTMENTS = st.sampled_from(["发展和改革局", "人民政府办公室", "教育委员会", "卫生健康委", "政务服务中心", "司法局"])
+_ZONES = st.sampled_from(["经济技术开发区", "高新技术产业开发区", "新区", "综合实验区", "工业园区"])
+
+
+@given(_AREAS, _DEPARTMENTS, _ZONES)
+def test_metadata_agency_kind_follows_the_last_body_named(area: str, dept: str, zone: str) -> None:
+    assert agency_kind(area + "人民政府") == "government"
+    assert agency_kind(area + dept) == "department"
+    assert agency_kind(area + zone + "管理委员会") == "government"
+    assert agency_kind(area + zone + "管委会" + dept) == "department"  # a department of the zone
+    assert agency_kind(area + "某街道办事处") == agency_kind(area + "某镇人民政府") == "township"
 
 
 def test_metadata_report_kind_from_title_else_signature() -> None:
