@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from gongkai.errors import InputError
 from gongkai.extract.locate import Regions, locate
-from gongkai.extract.metadata import read_metadata
+from gongkai.extract.metadata import page_field_rows, read_metadata
 from gongkai.extract.records import is_page_number
 from gongkai.extract.sections import Heading, find_headings, find_title
 from gongkai.extract.table2 import build_table2
@@ -80,7 +80,7 @@ def extract(raw: RawDocument) -> AnnualReport:
         report.format = "2019"
     elif regions.table2 or regions.table3:
         report.format = "2021"
-    inside = _in_tables(regions)
+    inside = _in_tables(regions) | page_field_rows(rows, first)  # 发布时间：… lines are not report text
     stop = sig_start if sig_start is not None and sig_start > last_heading else len(rows)
     report.sections = _sections(rows, headings, inside, stop)
     if headings:

@@ -2,19 +2,20 @@
 
 The article is found by content: the deepest element holding both the first
 and the last section headings.  Navigation, scripts and footers outside it are
-dropped; the page's own metadata table (发布机构 / 公开日期 …) is kept as hints.
+dropped; the page's own facts (title, publication date, source) are kept as hints
+(:mod:`gongkai.readers.html_hints`).
 """
 
 from __future__ import annotations
 
 import re
-from itertools import islice
 
 import lxml.html
 from lxml import etree
 
 from gongkai.errors import InputError
 from gongkai.model import Provenance
+from gongkai.readers.html_hints import page_hints
 from gongkai.readers.raw import TITLE_LIKE, RawCell, RawDocument, RawRow, clean_text
 
 _DROP = ("script", "style", "noscript", "iframe", "head", "template", "svg", "select", "button")
@@ -53,7 +54,6 @@ _BLOCK = {
 }
 _FIRST = re.compile(r"一\s*[、.．]\s*总\s*体\s*情\s*况")
 _LAST = re.compile(r"六\s*[、.．]\s*其\s*他\s*需\s*要\s*报\s*告|其他需要报告的事项")
-_DATE_LABELS = ("公开日期", "发布日期", "发布时间", "成文日期")
 
 
 def _itertext(el: etree._Element) -> str:
@@ -209,30 +209,6 @@ def _span(value: str | None) -> int:
         return 1
 
 
-def _hints(doc: etree._Element) -> dict[str, str]:
-    hints: dict[str, str] = {}
-    t = doc.find(".//title")
-    if t is not None and t.text:
-        hints["page_title"] = clean_text(t.text)
-    # the page's metadata table or lines before the article: 公开日期 2024-01-17
-    for td in doc.iter("td", "th", "span", "div", "p", "li"):
-        head = "".join(str(t) for t in islice(td.itertext(), 3)).strip()
-        if not head.startswith(_DATE_LABELS) and not head.startswith("来源"):
-            continue
-        text = _text_of(td)
-        for label in _DATE_LABELS:
-            if text.startswith(label) and "publication_date" not in hints:
-                rest = text[len(label) :].lstrip("：: ")
-                if not rest:
-                    nxt = td.getnext()
-                    rest = _text_of(nxt) if nxt is not None else ""
-                if re.match(r"\d{4}", rest):
-                    hints["publication_date"] = rest[:19]
-        if text.startswith("来源：") and text[3:].startswith("http") and "source_url" not in hints:
-            hints["source_url"] = text[3:].strip()
-    return hints
-
-
 def read_html(text: str, path: str, encoding: str | None) -> RawDocument:
     """Parse an HTML page or fragment into rows.
 
@@ -246,7 +222,7 @@ def read_html(text: str, path: str, encoding: str | None) -> RawDocument:
     for bad in list(doc.iter(*[t for t in _DROP if t != "head"])):
         if isinstance(bad, lxml.html.HtmlElement):
             bad.drop_tree()
-    hints = _hints(doc)
+    hints = page_hints(doc, _FIRST)
     body = doc.find("body")
     if body is None:
         body = doc

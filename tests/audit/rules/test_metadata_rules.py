@@ -15,7 +15,9 @@ from gongkai.audit.rules.metadata.signature_early import SignatureBeforePeriodEn
 from gongkai.audit.rules.metadata.signature_missing import SignatureMissing
 from gongkai.audit.rules.metadata.title_missing import TitleMissing
 from gongkai.audit.rules.metadata.year_mismatch import YearMismatch
+from gongkai.extract import extract
 from gongkai.model import AnnualReport, Provenance, TextLine
+from gongkai.readers import read_bytes
 from tests.factories import FILE, make_report
 
 ALL = [YearMismatch, SignatureBeforePeriodEnd, SignatureAfterDeadline, PublicationAfterDeadline, SignatureMissing,
@@ -116,3 +118,59 @@ def test_period_missing_only_when_nothing_stated() -> None:
 def test_title_missing() -> None:
     [f] = run(TitleMissing, make_report(title=None))
     assert f.code == "M108" and "标题" in f.message
+
+
+@pytest.mark.parametrize(
+    ("kind", "published", "late_by"),
+    [("department", dt.date(2025, 2, 3), 3), ("department", dt.date(2025, 1, 31), None),
+     ("government", dt.date(2025, 4, 1), 1), ("government", dt.date(2025, 3, 31), None),
+     ("township", dt.date(2025, 6, 1), None), ("unknown", dt.date(2025, 6, 1), None)],
+)  # fmt: skip
+def test_publication_after_deadline_by_agency_kind(kind: str, published: dt.date, late_by: int | None) -> None:
+    found = run(PublicationAfterDeadline, make_report(agency_kind=kind, publication_date=published))
+    if late_by is None:
+        assert found == []
+    else:
+        [f] = found
+        assert f"超出 {late_by} 天" in f.message and f.location.part == "metadata"
+
+
+def test_publication_after_deadline_quotes_the_printed_field_and_its_place() -> None:
+    report = make_report(
+        publication_date=dt.date(2025, 2, 3),
+        publication_text="发布时间：2025-02-03 09:30",
+        provenance={"publication": Provenance(file=FILE, line=2)},
+    )
+    [f] = run(PublicationAfterDeadline, report)
+    assert f.message == (
+        "发布日期为 2025年2月3日（原文“发布时间：2025-02-03 09:30”，第2行），晚于某市某局（按政府部门计）"
+        "年度报告的法定期限 2025年1月31日（2024 年度，条例第四十九条），超出 3 天"
+    )
+    assert f.location.source is not None and f.location.source.line == 2
+    assert "2025年1月31日 前公布" in f.hint
+
+
+BODY = (
+    "一、总体情况\n无。\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n"
+    "四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n无。\n六、其他需要报告的事项\n无。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "published", "codes"),
+    [("某市经济技术开发区管理委员会", "2025-03-05", []),  # a zone's committee: a government's deadline
+     ("某市经济技术开发区管理委员会", "2025-04-02", ["M104"]),
+     ("某市开发区建设局", "2025-02-03", ["M104"]),  # a department of the zone
+     ("某市开发区建设局", "2025-01-31", []),
+     ("某区某街道办事处", "2025-06-01", [])],  # a township: deadline set locally
+)  # fmt: skip
+def test_publication_deadline_from_the_page_of_a_real_looking_report(
+    title: str, published: str, codes: list[str]
+) -> None:
+    text = f"{title}2024年政府信息公开工作年度报告\n来源：{title} 发布时间：{published} 10:00\n{BODY}"
+    report = extract(read_bytes(text.encode(), "r.txt"))
+    found = run(PublicationAfterDeadline, report)
+    assert [f.code for f in found] == codes
+    if found:
+        assert f"原文“发布时间：{published} 10:00”，第2行" in found[0].message
+        assert found[0].location.source is not None and found[0].location.source.line == 2

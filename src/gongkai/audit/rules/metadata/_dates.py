@@ -9,7 +9,9 @@ from gongkai.model import AnnualReport
 
 DEADLINES = {"department": (1, 31), "government": (3, 31)}
 """条例第四十九条: 县级以上人民政府部门 by 1月31日, 本级政府 by 3月31日 of the next year.
-Township deadlines are set locally, so townships (and unknown kinds) have none."""
+A zone's administrative committee (开发区/新区/实验区 管理委员会) governs its area and is classed with
+governments (the later deadline: no false alarm where it reports as a government).  Township
+deadlines (乡、镇、街道办事处) are set locally, so townships (and unknown kinds) have none."""
 
 KIND_NAMES = {"department": "政府部门", "government": "人民政府"}
 

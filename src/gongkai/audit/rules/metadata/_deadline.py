@@ -11,14 +11,28 @@ from gongkai.audit.rules.metadata._dates import KIND_NAMES, cn, deadline, meta_l
 from gongkai.model import AnnualReport
 
 
-def late(rule: Rule, report: AnnualReport, date: dt.date | None, what: str, key: str) -> Iterator[Finding]:
+def late(
+    rule: Rule, report: AnnualReport, date: dt.date | None, what: str, key: str, printed: str | None = None
+) -> Iterator[Finding]:
+    """A finding when ``date`` is after the deadline for the report's kind of agency.
+
+    ``printed`` is the date as the source printed it (``发布时间：2025-02-05 10:00``); it is quoted
+    with the place it was printed.
+    """
     due = deadline(report)
     if date is None or due is None or date <= due:
         return
-    kind = KIND_NAMES[report.metadata.agency_kind]
+    meta = report.metadata
+    kind = KIND_NAMES[meta.agency_kind]
+    location = meta_location(report, key)
+    shown = [f"原文“{printed}”"] if printed and printed != cn(date) else []
+    if location.source is not None and (where := location.source.describe()):
+        shown.append(where)
+    agency = meta.agency or meta.signature_agency
+    whose = f"{agency}（按{kind}计）" if agency else kind
     yield rule.finding(
-        f"{what}为 {cn(date)}，晚于{kind}年度报告的法定期限 {cn(due)}（{report_year(report)} 年度，"
-        f"条例第四十九条），超出 {(date - due).days} 天",
-        meta_location(report, key),
+        f"{what}为 {cn(date)}{'（' + '，'.join(shown) + '）' if shown else ''}，晚于{whose}年度报告的法定期限 "
+        f"{cn(due)}（{report_year(report)} 年度，条例第四十九条），超出 {(date - due).days} 天",
+        location,
         f"{kind}应在 {cn(due)} 前公布上一年度报告；核对{what}是否有误。",
     )

@@ -15,8 +15,9 @@ class SignatureAfterDeadline(Rule):
     """What it checks:
     The signature date must not be later than the deadline of 条例第四十九条 in the year
     after the report year: 1月31日 for a department (县级以上人民政府部门), 3月31日 for a
-    people's government's own report. Township reports (deadline set locally) and reports
-    whose kind of agency is unknown are not checked.
+    people's government's own report (a zone's own committee, 某市经济技术开发区管理委员会,
+    is classed with governments). Township reports (乡、镇、街道办事处: deadline set locally)
+    and reports whose kind of agency is unknown are not checked.
 
     Why:
     Publishing late is the first problem type the 2021 report format names (“不按时发布”).
@@ -34,4 +35,5 @@ class SignatureAfterDeadline(Rule):
     summary = "落款日期晚于法定发布期限"
 
     def check(self, report: AnnualReport) -> Iterator[Finding]:
-        yield from late(self, report, report.metadata.signature_date, "落款日期", "signature_date")
+        m = report.metadata
+        yield from late(self, report, m.signature_date, "落款日期", "signature_date", m.signature_text)
