@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from gongkai.extract.metadata import agency_kind
+from gongkai.extract.metadata import report_agency_kind
 from gongkai.extract.totals import Computed, compute_totals
 from gongkai.model import AnnualReport, Provenance, TextLine
 from gongkai.model.placeholders import Unresolved, fill, fill_report
@@ -61,7 +61,7 @@ def complete(report: AnnualReport, *, structured: bool = True) -> Completion:
     if structured:
         report.template = False  # data staff are writing is an unfinished report, not the blank official form
         if meta.agency_kind == "unknown":
-            meta.agency_kind = agency_kind(meta.signature_agency or meta.agency)  # type: ignore[assignment]
+            meta.agency_kind = report_agency_kind(meta.agency, meta.signature_agency)  # type: ignore[assignment]
         if not report.preamble.strip() and meta.period_start and meta.period_end:
             # the statistical period is stated in the text, or it would not be in the printed report at all
             report.preamble = PERIOD_SENTENCE
