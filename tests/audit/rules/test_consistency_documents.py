@@ -40,6 +40,8 @@ def test_narrative_documents_mismatch_reads_noun_first_enumeration() -> None:
         "印发行政规范性文件 2 件（其中修订1件）。",
         # not this year's count, a plan, a clean-up, someone else's documents, a combined count
         "2023年制发行政规范性文件5件。",
+        "截至2025年3月，现行有效行政规范性文件16件。",
+        "2023年制发行政规范性文件5件，2024年制发行政规范性文件2件。",
         "上年现行有效行政规范性文件14件。",
         "拟废止行政规范性文件4件。",
         "对现行有效行政规范性文件16件开展全面清理，废止1件。",
@@ -51,6 +53,12 @@ def test_narrative_documents_mismatch_reads_noun_first_enumeration() -> None:
 )
 def test_narrative_documents_mismatch_quiet_on_matches_and_non_claims(text: str) -> None:
     assert run(NarrativeDocumentsMismatch, narrate(1, text)) == []
+
+
+def test_narrative_documents_mismatch_reads_the_count_dated_by_the_report_year() -> None:
+    text = "2023年制发行政规范性文件5件，2024年制发行政规范性文件3件。"
+    [f] = run(NarrativeDocumentsMismatch, narrate(1, text))
+    assert f.message == "第一部分称“制发行政规范性文件3件”，表二行政规范性文件“本年制发件数”为 2 件"
 
 
 def test_narrative_documents_mismatch_skips_cells_that_are_not_numbers() -> None:

@@ -94,9 +94,14 @@ def paragraphs(lines: Iterable[TextLine], sections: Collection[int] | None = Non
     return out
 
 
-def clause_start(text: str, pos: int) -> int:
-    """Where the clause holding ``pos`` begins (just after the last clause-ending mark before it)."""
-    return max(text.rfind(c, 0, pos) for c in CLAUSE_END) + 1
+def clause_start(text: str, pos: int, marks: str = CLAUSE_END) -> int:
+    """Where the clause holding ``pos`` begins (just after the last of ``marks`` before it)."""
+    return max(text.rfind(c, 0, pos) for c in marks) + 1
+
+
+def sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` begins."""
+    return clause_start(text, pos, "。！？")
 
 
 def clause_at(text: str, pos: int) -> str:

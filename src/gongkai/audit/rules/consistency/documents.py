@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from gongkai.audit.finding import Finding, Location, Severity
-from gongkai.audit.narrative.text import clause_start
+from gongkai.audit.narrative.text import sentence_start
 from gongkai.audit.rule import Rule, register
 from gongkai.audit.rules.consistency._support import claims, fmt, said, where
 from gongkai.model import TABLE2, AnnualReport
@@ -23,7 +23,9 @@ class NarrativeDocumentsMismatch(Rule):
     规章 or 行政规范性文件 must equal table 2's 本年制发件数, 本年废止件数 and 现行有效件数 of
     that row. Both word orders are read as enumerations, each number with its own item:
     “制发规章1件、行政规范性文件5件”, “行政规范性文件制发5件、废止2件、现行有效66件”.
-    Sentences about another year, a plan or a total over several years (上年, 拟, 累计…), a
+    Counts dated by another year (the last year named before them in the sentence: “2023年制发…”,
+    “截至2025年3月，现行有效…” in the 2024 report), clauses about the previous year, a plan or
+    a total over several years (上年, 拟, 累计…), a
     qualified noun (“市政府规章”, “部门规范性文件”), a combined count (“规章、规范性文件共
     403件”) and 现行有效 counts in a clause about a clean-up (清理…) are not read; blank or
     “/” cells are not compared.
@@ -50,10 +52,9 @@ class NarrativeDocumentsMismatch(Rule):
             return
         year = report.metadata.year
         for claim, line, p in claims(report, "table2:", sections=_SECTIONS):
-            if year is not None and any(
-                int(y) != year for y in _YEAR.findall(p.text, clause_start(p.text, claim.start), claim.start)
-            ):
-                continue  # “2023年制发…” in the 2024 report
+            years = _YEAR.findall(p.text, sentence_start(p.text, claim.start), claim.start)
+            if year is not None and years and int(years[-1]) != year:
+                continue  # “2023年制发…”, “截至2025年3月，现行有效…” in the 2024 report
             row, field = claim.kind.removeprefix("table2:").split(".")
             cell = report.table2.cell(row, field)
             if cell is None or cell.state != "number" or cell.value is None or cell.value == claim.value:
