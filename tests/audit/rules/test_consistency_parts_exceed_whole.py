@@ -90,6 +90,16 @@ ISSUE9 = (
     [
         (ISSUE9, [(81, "件", (42, 5, 31, 1, 2))]),
         (ISSUE9.replace("其中：", "其中，"), [(81, "件", (42, 5, 31, 1, 2))]),
+        (  # every item separated by “；”: the review and litigation cases are not outcomes of the 81
+            ISSUE9.replace("、", "；"),
+            [(81, "件", (42, 5, 31, 1, 2))],
+        ),
+        (ISSUE9.replace("、", "，").replace("；", "，"), [(81, "件", (42, 5, 31, 1, 2))]),
+        (  # a whole that counts cases keeps its case parts (淮安 2024)
+            "政府信息公开行政复议351件，其中结果维持72件，结果纠正64件，其他结果178件，尚未审结37件；"
+            "政府信息公开行政诉讼46件，其中结果维持25件，结果纠正5件，其他结果9件，尚未审结7件。",
+            [(351, "件", (72, 64, 178, 37)), (46, "件", (25, 5, 9, 7))],
+        ),
         (  # a list separated by “，” ends at “；” even after 其中：
             "共受理申请20件，其中：自然人12件，法人或其他组织8件；办结19件，结转1件。",
             [(20, "件", (12, 8))],

@@ -20,8 +20,9 @@ class PartsExceedWhole(Rule):
     N. Numbers in brackets, quotes or 《》, percentages, years, dates and approximate
     numbers (约/近/超/余/多) are left out. The parts are one enumeration and end at the
     clause boundary: a different unit, a new total (共/累计/全年…), “；” (unless 其中 opens a
-    list with “：”) or a separator stronger than the one between the first two parts
-    (“、” < “，” < “；”: “其中：42件、5件；因…引起的行政复议2件” has two parts).
+    list with “：”), a separator stronger than the one between the first two parts
+    (“、” < “，” < “；”: “其中：42件、5件；因…引起的行政复议2件” has two parts), or
+    复议 / 诉讼 cases after a whole that counts something else (applications).
 
     Why:
     A breakdown larger than its total is impossible unless the categories overlap, which
