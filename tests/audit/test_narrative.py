@@ -164,6 +164,8 @@ def test_find_claims_attach_each_number_to_its_own_item(text: str, expected: lis
          [("review", 3), ("litigation_direct", 4), ("litigation_after_review", 1)]),
         ("经行政复议后起诉2件。", [("litigation_after_review", 2)]),
         ("直接向人民法院提起行政诉讼的案件有2件。", [("litigation_direct", 2)]),
+        # number first: the group's count is not the litigation total, and is not read
+        ("有4件直接提起行政诉讼、1件复议后提起行政诉讼。", []),
     ],
 )  # fmt: skip
 def test_find_claims_reads_litigation_groups_of_table4(text: str, expected: list[tuple[str, int]]) -> None:

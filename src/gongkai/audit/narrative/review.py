@@ -49,7 +49,8 @@ def review_claims(text: str, add: Adder) -> None:
         for m in back.finditer(text):
             # what follows the noun up to the clause end is said of every item (“2件复议、1件诉讼尚未审结”)
             gap = m.group("gap") + clause_at(text, m.end())
-            if not RL_EXCLUDE.search(gap) and other not in m.group("gap") and not in_group(m):
+            own = m.group("gap")  # “4件直接提起行政诉讼” counts one group only
+            if not RL_EXCLUDE.search(gap) and other not in own and "直接" not in own and not in_group(m):
                 add(kind, int(m.group("n")), m.start(), m.end(), 4)
     _none_claims(text, add)
     _upheld_claims(text, add)
