@@ -132,3 +132,62 @@ def test_claim_quote_is_short_and_from_the_text() -> None:
     claim = find_claims(text)[0]
     assert claim.quote.startswith("受理…") and claim.quote.endswith("31件")
     assert text[claim.start : claim.end].startswith("受理")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # issue 9: the number before “、” belongs to the item before it, not to the noun after it
+        ("因政府信息公开引起的行政复议案件2件、行政诉讼案件7件。", [("review", 2), ("litigation", 7)]),
+        ("因政府信息公开引起的行政诉讼案件7件、行政复议案件2件。", [("litigation", 7), ("review", 2)]),
+        ("行政复议2件，诉讼7件。", [("review", 2), ("litigation", 7)]),
+        ("不予处理2件、转至下一年度办理。", [("not_processed", 2)]),
+        ("不予处理2件、结转至下年度办理。", [("not_processed", 2)]),
+        ("受理行政许可5件、政府信息公开申请若干。", []),
+        ("共受理政府信息公开申请、政务咨询5件。", []),
+        ("共收到信函、网络申请5件。", [("received", 5)]),
+        # a number before its noun still counts when nothing separates them
+        ("2024 年有 1 件涉及政府信息公开工作的行政复议。", [("review", 1)]),
+        ("另有3件申请顺延到下年度答复。", [("carried_forward", 3)]),
+    ],
+)  # fmt: skip
+def test_find_claims_attach_each_number_to_its_own_item(text: str, expected: list[tuple[str, int]]) -> None:
+    assert kinds(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("未经复议直接提起行政诉讼4件、复议后提起行政诉讼1件。",
+         [("litigation_direct", 4), ("litigation_after_review", 1)]),
+        ("本年度发生政府信息公开行政复议3件，未经复议直接起诉4件、复议后起诉1件。",
+         [("review", 3), ("litigation_direct", 4), ("litigation_after_review", 1)]),
+        ("经行政复议后起诉2件。", [("litigation_after_review", 2)]),
+        ("直接向人民法院提起行政诉讼的案件有2件。", [("litigation_direct", 2)]),
+        # number first: the group's count is not the litigation total, and is not read
+        ("有4件直接提起行政诉讼、1件复议后提起行政诉讼。", []),
+    ],
+)  # fmt: skip
+def test_find_claims_reads_litigation_groups_of_table4(text: str, expected: list[tuple[str, int]]) -> None:
+    assert kinds(text) == expected
+
+
+def page_line(text: str, page: int, top: float, section: int | None = 1) -> TextLine:
+    prov = Provenance(file="t.pdf", page=page, bbox=(74.3, top, 518.5, top + 16))
+    return TextLine(text=text, provenance=prov, section=section)
+
+
+def test_paragraphs_join_wrapped_page_lines_by_position() -> None:
+    # a PDF page's prose lines have no line numbers: the next line down (or on the next page) continues
+    lines = [
+        page_line("和针对性。2024年，全市共受理政府信息公开申请3119件，答", 2, 258.0),
+        page_line("复3050件（含上年度结转申请34件）。", 2, 286.0),
+        page_line("（三）政府信息管理情况。加强区政府门户网站及政务新媒", 2, 500.0),  # far below: new paragraph
+        page_line("体日常管理", 3, 90.0),  # next page
+        page_line("另一页", 5, 90.0),
+    ]
+    assert [p.text for p in paragraphs(lines)] == [
+        "和针对性。2024年，全市共受理政府信息公开申请3119件，答复3050件（含上年度结转申请34件）。",
+        "（三）政府信息管理情况。加强区政府门户网站及政务新媒体日常管理",
+        "另一页",
+    ]

@@ -30,8 +30,8 @@ TEXTS: dict[str, str] = {
             "本年度共收到政府信息公开申请{table3.new_received.total}件，上年结转{table3.carried_over.total}件；"
             "办结{table3.total_processed.total}件，其中予以公开{table3.granted.total}件，"
             "部分公开{table3.partially_granted.total}件；结转下年度继续办理{table3.carried_forward.total}件。"
-            "本年度发生政府信息公开行政复议{table4.administrative_review.total}件、"
-            "行政诉讼{table4.litigation_direct.total}件（另有复议后起诉{table4.litigation_after_review.total}件）。",
+            "本年度发生政府信息公开行政复议{table4.administrative_review.total}件，行政诉讼中未经复议直接起诉"
+            "{table4.litigation_direct.total}件、复议后起诉{table4.litigation_after_review.total}件。",
             "（三）政府信息管理",
             "【待填写：政府信息管理情况】。",
             "（四）政府信息公开平台建设",

@@ -77,3 +77,42 @@ def test_parts_exceed_whole_quiet_when_parts_fit() -> None:
         )
         == []
     )
+
+
+ISSUE9 = (
+    "办结81件，其中：予以公开42件、部分公开5件、不予公开31件、无法提供1件、不予处理2件；"
+    "因政府信息公开引起的行政复议案件2件、行政诉讼案件7件。"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (ISSUE9, [(81, "件", (42, 5, 31, 1, 2))]),
+        (ISSUE9.replace("其中：", "其中，"), [(81, "件", (42, 5, 31, 1, 2))]),
+        (  # every item separated by “；”: the review and litigation cases are not outcomes of the 81
+            ISSUE9.replace("、", "；"),
+            [(81, "件", (42, 5, 31, 1, 2))],
+        ),
+        (ISSUE9.replace("、", "，").replace("；", "，"), [(81, "件", (42, 5, 31, 1, 2))]),
+        (  # a whole that counts cases keeps its case parts (淮安 2024)
+            "政府信息公开行政复议351件，其中结果维持72件，结果纠正64件，其他结果178件，尚未审结37件；"
+            "政府信息公开行政诉讼46件，其中结果维持25件，结果纠正5件，其他结果9件，尚未审结7件。",
+            [(351, "件", (72, 64, 178, 37)), (46, "件", (25, 5, 9, 7))],
+        ),
+        (  # a list separated by “，” ends at “；” even after 其中：
+            "共受理申请20件，其中：自然人12件，法人或其他组织8件；办结19件，结转1件。",
+            [(20, "件", (12, 8))],
+        ),
+        (  # “、” inside items of a “；” list does not end it
+            "共发布信息30条，其中：动态信息10条；政策文件、解读8条；通知公告12条。",
+            [(30, "条", (10, 8, 12))],
+        ),
+    ],
+)  # fmt: skip
+def test_find_parts_end_at_the_clause_boundary(text: str, expected: list[tuple[int, str, tuple[int, ...]]]) -> None:
+    assert groups(text) == expected
+
+
+def test_parts_exceed_whole_quiet_on_a_list_followed_by_review_counts() -> None:
+    assert run(PartsExceedWhole, narrate(1, ISSUE9)) == []

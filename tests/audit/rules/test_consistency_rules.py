@@ -145,6 +145,29 @@ def test_narrative_review_mismatch_reads_none_as_zero_and_checks_upheld() -> Non
     assert {loc.column for loc in f.related} == {"corrected", "pending"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # issue 9: the number before “、” belongs to its own item (both word orders)
+        "因政府信息公开引起的行政复议案件3件、行政诉讼案件1件。",
+        "因政府信息公开引起的行政诉讼案件1件、行政复议案件3件。",
+        # gongkai's own scaffold sentence, filled
+        "本年度发生政府信息公开行政复议3件，未经复议直接起诉1件、复议后起诉0件。",
+        "未经复议直接提起行政诉讼1件，复议后提起行政诉讼0件。",
+        # the docstring's “Correct” form: the cases not upheld named, “其余均获维持” is no blanket claim
+        "行政复议3件，行政诉讼1件，其中1件行政复议被纠正、1件尚未审结，其余均获维持。",
+    ],
+)
+def test_narrative_review_mismatch_quiet_on_enumerations_that_match(text: str) -> None:
+    assert run(NarrativeReviewMismatch, narrate(4, text)) == []
+
+
+def test_narrative_review_mismatch_compares_litigation_groups_with_their_own_rows() -> None:
+    [f] = run(NarrativeReviewMismatch, narrate(4, "未经复议直接起诉1件、复议后起诉2件。"))
+    assert f.message == "第四部分称“复议后起诉2件”（2 件），表四行政诉讼“复议后起诉”总计为 0 件"
+    assert [(r.row, r.column) for r in f.related] == [("litigation_after_review", "total")]
+
+
 def test_narrative_review_mismatch_ignores_corrections_and_losses() -> None:
     text = "全年未发生因依申请公开被行政复议纠错或行政诉讼败诉情形。"
     assert run(NarrativeReviewMismatch, narrate(4, text)) == []

@@ -3,6 +3,7 @@
 from gongkai.audit.rules.consistency import (  # noqa: F401
     carryover,
     category,
+    documents,
     fee,
     outcome,
     parts_exceed,

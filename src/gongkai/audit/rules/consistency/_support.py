@@ -9,7 +9,7 @@ text and missing cells always make the value unknown, and an unknown value is ne
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 
 from gongkai.audit.describe import part_name, row_label
@@ -29,9 +29,11 @@ GROUPS = {
 """Outcome group → its optional subtotal row (items in ``SUBTOTAL_ITEMS``)."""
 
 
-def claims(report: AnnualReport, *kinds: str) -> Iterator[tuple[Claim, TextLine, Paragraph]]:
-    """Claims of the given kinds (or kind prefixes ending in ':') in sections 一, 三 and 四."""
-    for p in paragraphs(report.lines, NARRATIVE_SECTIONS):
+def claims(
+    report: AnnualReport, *kinds: str, sections: Collection[int] = NARRATIVE_SECTIONS
+) -> Iterator[tuple[Claim, TextLine, Paragraph]]:
+    """Claims of the given kinds (or kind prefixes ending in ':') in ``sections`` (default 一, 三 and 四)."""
+    for p in paragraphs(report.lines, sections):
         for c in find_claims(p.text):
             if c.kind in kinds or any(k.endswith(":") and c.kind.startswith(k) for k in kinds):
                 yield c, p.line_at(c.start), p

@@ -18,8 +18,11 @@ class PartsExceedWhole(Rule):
     A sentence of the narrative (any part) of the form “共 N<unit>，其中 a<unit>…b<unit>…”:
     the parts with the same unit (条/件/篇/个/次/份/项/场/人) must not add up to more than
     N. Numbers in brackets, quotes or 《》, percentages, years, dates and approximate
-    numbers (约/近/超/余/多) are left out; the parts end at a different unit, at a new
-    total (共/累计/全年…) or at “；” (unless 其中 opens a list with “：”).
+    numbers (约/近/超/余/多) are left out. The parts are one enumeration and end at the
+    clause boundary: a different unit, a new total (共/累计/全年…), “；” (unless 其中 opens a
+    list with “：”), a separator stronger than the one between the first two parts
+    (“、” < “，” < “；”: “其中：42件、5件；因…引起的行政复议2件” has two parts), or
+    复议 / 诉讼 cases after a whole that counts something else (applications).
 
     Why:
     A breakdown larger than its total is impossible unless the categories overlap, which

@@ -10,8 +10,18 @@ from gongkai.audit.rules.consistency._support import claims, fmt, rows_value, sa
 from gongkai.model import AnnualReport, TextLine
 
 _LIT = ("litigation_direct", "litigation_after_review")
-_ROWS = {"review": ("administrative_review",), "litigation": _LIT}
-_LABEL = {"review": "行政复议总计", "litigation": "行政诉讼（未经复议直接起诉＋复议后起诉）总计"}
+_ROWS = {
+    "review": ("administrative_review",),
+    "litigation": _LIT,
+    "litigation_direct": ("litigation_direct",),
+    "litigation_after_review": ("litigation_after_review",),
+}
+_LABEL = {
+    "review": "行政复议总计",
+    "litigation": "行政诉讼（未经复议直接起诉＋复议后起诉）总计",
+    "litigation_direct": "行政诉讼“未经复议直接起诉”总计",
+    "litigation_after_review": "行政诉讼“复议后起诉”总计",
+}
 _SCOPE = {
     "upheld_review": ("administrative_review",),
     "upheld_litigation": _LIT,
@@ -29,9 +39,11 @@ _NOT_UPHELD = {"corrected": "结果纠正", "other": "其他结果", "pending": 
 class NarrativeReviewMismatch(Rule):
     """What it checks:
     “行政复议 N 件” must equal table 4 行政复议 总计; “行政诉讼 N 件” / “诉讼 N 件” must equal
-    未经复议直接起诉 总计 ＋ 复议后起诉 总计; “未发生 / 没有 / 未有 行政复议和行政诉讼” means
-    both are 0. “均获维持 / 均被维持” is contradicted by any 结果纠正, 其他结果 or 尚未审结 case
-    in the rows the sentence speaks of.
+    未经复议直接起诉 总计 ＋ 复议后起诉 总计, “未经复议直接起诉 N 件” and “复议后起诉 N 件”
+    their own group; “未发生 / 没有 / 未有 行政复议和行政诉讼” means both are 0. In an
+    enumeration each number belongs to its own item: “行政复议案件2件、行政诉讼案件7件” is
+    2 reviews and 7 lawsuits, in either order. “均获维持 / 均被维持” is contradicted by any
+    结果纠正, 其他结果 or 尚未审结 case in the rows the sentence speaks of.
 
     Why:
     Review and litigation outcomes show how lawful the agency's answers were; the text must
@@ -41,8 +53,9 @@ class NarrativeReviewMismatch(Rule):
     “信息公开类行政复议7件，诉讼9件，均获维持”；表四 行政复议 尚未审结 2，直接起诉 尚未审结 1.
 
     Correct:
-    “…其中2件行政复议、1件行政诉讼尚未审结，其余均获维持”. Combined totals (“相关案件 74 件”)
-    and sentences about 纠错 / 败诉 are not read as claims.
+    “…其中2件行政复议、1件行政诉讼尚未审结，其余均获维持”. Combined totals (“相关案件 74 件”),
+    counts said of outcomes (“2件行政复议…尚未审结”, 纠错 / 败诉) and “其余均获维持” are not
+    read as claims.
     """
 
     code = "C105"
@@ -51,7 +64,7 @@ class NarrativeReviewMismatch(Rule):
     summary = "正文所述行政复议、行政诉讼情况与表四不一致"
 
     def check(self, report: AnnualReport) -> Iterator[Finding]:
-        for claim, line, _ in claims(report, "review", "litigation", *_SCOPE):
+        for claim, line, _ in claims(report, *_ROWS, *_SCOPE):
             if claim.kind in _SCOPE:
                 yield from self._upheld(report, claim.quote, claim.kind, line)
                 continue
