@@ -232,7 +232,11 @@ _OPEN_ERRORS = (
     zipfile.BadZipFile,
     zlib.error,
     etree.XMLSyntaxError,
+    AttributeError,  # python-docx on a damaged part: a relationships file whose root is not <Relationships>
+    TypeError,
+    IndexError,
 )
+"""What python-docx raises on a damaged package (it validates nothing before walking the parts)."""
 
 
 def _check_size(body: etree._Element) -> None:
