@@ -19,6 +19,7 @@ from gongkai.extract import extract
 from gongkai.extract.complete import complete
 from gongkai.limits import MAX_SECONDS, time_limit
 from gongkai.model import AnnualReport
+from gongkai.paths import display_path
 from gongkai.readers import Document, read_path
 from gongkai.result import DocumentResult, Summary
 
@@ -74,7 +75,7 @@ def check_path(
     ``previous`` is last year's report: the year-over-year rules compare with it.
     """
     start = time.perf_counter()
-    p = str(path)
+    p = display_path(path)  # results are printed in every format: no stray bytes or control characters
     stage = "read"
     try:
         with time_limit(timeout):
@@ -116,10 +117,10 @@ def _walk(root: Path) -> Iterator[tuple[Path, InputError | None]]:
     try:
         entries = sorted(os.scandir(root), key=lambda e: e.name)
     except PermissionError:
-        yield root, InputError("E102", f"没有读取权限，无法列出文件夹中的文件：{root}")
+        yield root, InputError("E102", f"没有读取权限，无法列出文件夹中的文件：{display_path(root)}")
         return
     except OSError as exc:
-        yield root, InputError("E102", f"无法列出文件夹中的文件：{root}（{exc.strerror or exc}）")
+        yield root, InputError("E102", f"无法列出文件夹中的文件：{display_path(root)}（{exc.strerror or exc}）")
         return
     for entry in entries:
         if entry.name.startswith("."):
@@ -149,7 +150,7 @@ def check_inputs(
     """
     for path, error in inputs:
         if error is not None:
-            yield DocumentResult(path=str(path), status="failed", errors=[error.to_error()])
+            yield DocumentResult(path=display_path(path), status="failed", errors=[error.to_error()])
         else:
             yield check_path(path, rules, timeout=timeout, previous=previous)
 

@@ -9,7 +9,7 @@ SRC = Path(__file__).resolve().parents[2] / "src" / "gongkai"
 
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("model",),
-    ("errors", "limits", "files"),
+    ("errors", "limits", "files", "paths"),
     ("readers",),
     ("extract",),
     ("audit",),

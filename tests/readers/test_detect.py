@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import io
+import time
 import zipfile
 from pathlib import Path
 
 import pytest
 from docx import Document
 
-from gongkai.api import check_paths
+from gongkai.api import check_path, check_paths
 from gongkai.errors import InputError
 from gongkai.readers import read_bytes
 from gongkai.readers.detect import decode, sniff_binary
@@ -67,7 +68,7 @@ def test_decode_gb2312_declared_page_is_read_as_gb18030() -> None:
 
 
 def test_decode_undeclared_gbk_text_falls_back_to_gb18030() -> None:
-    text, enc = decode("一、总体情况\n表三".encode("gbk"))
+    text, enc, _ = decode("一、总体情况\n表三".encode("gbk"))
     assert (text, enc) == ("一、总体情况\n表三", "gb18030")
 
 
@@ -134,3 +135,101 @@ def test_detect_odt_is_not_mistaken_for_docx_and_docx_still_is() -> None:
     with pytest.raises(InputError) as err:  # an .odt holding no text is read, not refused as a ZIP file
         read_bytes(b"PK\x03\x04" + b"\0" * 22 + b"\x08\0\0\0mimetypeapplication/vnd.oasis.opendocument.text", "a.odt")
     assert err.value.code == "E110"
+
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+FUZZ = Path(__file__).resolve().parent / "fuzz"
+
+
+def _values(path: Path) -> dict[str, object]:
+    """Every table cell's value and the findings' codes: what a damaged copy must still give."""
+    result = check_path(path)
+    assert result.status == "ok", result.errors
+    assert result.report is not None
+    tables = {
+        name: {row: {col: cell.plain() for col, cell in cells.items()} for row, cells in table.rows.items()}
+        for name, table in (("2", result.report.table2), ("3", result.report.table3), ("4", result.report.table4))
+    }
+    return {"tables": tables, "findings": sorted(f.code for f in result.findings)}
+
+
+@pytest.mark.parametrize(
+    "name", ["utf8_bom_then_invalid.txt", "utf16_bom_odd_length.txt", "utf16le_bom_lone_surrogate.txt"]
+)
+def test_decode_bom_then_invalid_bytes_is_e105_not_an_internal_error(name: str) -> None:
+    """Fuzz case 01: the text after a BOM is one or two characters, half of them undecodable."""
+    result = check_path(FUZZ / name)
+    assert [(e.code, e.message[:8]) for e in result.errors] == [("E105", "无法识别文本编码")]
+    assert "字节顺序标记" in result.errors[0].message
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+def test_decode_one_bad_byte_in_a_report_is_read_with_a_replacement(tmp_path: Path, encoding: str) -> None:
+    text = (SAMPLES / "shuyang-county-2025.txt").read_text(encoding="utf-8")
+    good = tmp_path / f"good-{encoding}.txt"
+    good.write_bytes(text.encode(encoding))
+    data = bytearray(good.read_bytes())
+    data[data.index("习近平法治思想".encode(encoding)) + 1] = 0xFF  # in the narrative; never valid in either
+    bad = tmp_path / f"bad-{encoding}.txt"
+    bad.write_bytes(bytes(data))
+    assert _values(bad) == _values(good)
+    raw = read_bytes(bytes(data), "bad.txt")
+    assert raw.encoding == encoding
+    assert 1 <= int(raw.hints["undecodable_chars"]) <= 3
+
+
+def test_decode_mostly_undecodable_text_is_still_e105() -> None:
+    with pytest.raises(InputError) as err:
+        read_bytes("一、总体情况".encode() + b"\xff" * 40, "t.txt")
+    assert err.value.code == "E105"
+    assert "40 个字符" in err.value.message and "已尝试 UTF-8、GB18030" in err.value.message
+
+
+@pytest.mark.parametrize(("encoding", "bom"), [("utf-16-le", "\ufeff"), ("utf-16-be", "\ufeff"), ("utf-16", "")])
+@pytest.mark.parametrize(
+    "name", ["002_3e5507a8093b4360.txt", "shanghai-science-commission-2024.md", "city-sample-2025.html"]
+)
+def test_decode_utf16_reports_with_bom_read_like_utf8(tmp_path: Path, encoding: str, bom: str, name: str) -> None:
+    source = SAMPLES / name
+    copy = tmp_path / name
+    copy.write_bytes((bom + source.read_text(encoding="utf-8")).encode(encoding))
+    assert _values(copy) == _values(source)
+    assert read_bytes(copy.read_bytes(), name).format == read_bytes(source.read_bytes(), name).format
+
+
+@pytest.mark.parametrize("encoding", ["utf-32-le", "utf-32-be"])
+def test_decode_utf32_with_bom(encoding: str) -> None:
+    doc = read_bytes(("\ufeff" + REPORT_LINE).encode(encoding), "t.txt")
+    assert doc.rows[0].text == "一、总体情况"
+
+
+@pytest.mark.parametrize("charset", ["undefined", "no-such-charset", "base64", "rot13", "idna", "utf-16", "utf-32"])
+def test_decode_bogus_declared_charset_falls_back_to_sniffing(tmp_path: Path, charset: str) -> None:
+    """Fuzz case 02: a charset Python cannot decode a page with is ignored, as browsers ignore it."""
+    page = (SAMPLES / "city-sample-2025.html").read_text(encoding="utf-8")
+    bogus = tmp_path / "page.html"
+    bogus.write_text(page.replace('<meta charset="utf-8">', f'<meta charset="{charset}">'), encoding="utf-8")
+    assert f'charset="{charset}"' in bogus.read_text(encoding="utf-8")
+    assert _values(bogus) == _values(SAMPLES / "city-sample-2025.html")
+    gbk = tmp_path / "gbk.html"
+    gbk.write_bytes(bogus.read_text(encoding="utf-8").encode("gb18030"))
+    assert _values(gbk) == _values(SAMPLES / "city-sample-2025.html")
+
+
+def test_decode_charset_undefined_fuzz_case_is_not_an_internal_error() -> None:
+    result = check_path(FUZZ / "html_charset_undefined.html")
+    assert [e.code for e in result.errors] == ["E106"]  # the page holds only "x"
+
+
+def test_detect_html_with_an_xml_declaration_is_read() -> None:
+    page = '<?xml version="1.0" encoding="utf-8"?>\n<html><body><p>一、总体情况</p><p>六、其他需要报告的事项</p></body></html>'
+    doc = read_bytes(page.encode(), "x.xhtml")
+    assert (doc.format, [r.text for r in doc.rows]) == ("html", ["一、总体情况", "六、其他需要报告的事项"])
+
+
+def test_detect_markdown_sniffing_is_linear_in_blank_lines() -> None:
+    """A pipe-row pattern with \\s at a line start ran over every following blank line: quadratic."""
+    start = time.perf_counter()
+    doc = read_bytes(("一、总体情况" + "\n" * 100_000 + "本局依法公开。").encode(), "t.txt")
+    assert time.perf_counter() - start < 3  # was about 20 s (and 5 minutes for twice as many lines)
+    assert (doc.format, len(doc.rows)) == ("text", 2)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from docx.oxml import parse_xml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from gongkai.api import check_path
 from gongkai.errors import InputError
 from gongkai.extract import extract
 from gongkai.readers import read_bytes, read_path, ziplimits
@@ -220,3 +222,48 @@ def test_docx_encrypted_member_is_reported_as_encrypted() -> None:
     for magic, at in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):  # set the "encrypted" flag bit
         data[data.index(magic) + at] |= 0x1
     assert _error(bytes(data)).code == "E109"
+
+
+FUZZ = Path(__file__).resolve().parent / "fuzz"
+
+
+@pytest.mark.parametrize("name", ["rels_root_renamed.docx", "d_docx_zip_version_25_5.docx"])
+def test_docx_damaged_package_fuzz_cases_are_corrupt_not_internal_errors(name: str) -> None:
+    """Fuzz cases 04 (the package .rels root renamed: AttributeError in python-docx) and 17 (zip version 25.5)."""
+    result = check_path(FUZZ / name)
+    assert [e.code for e in result.errors] == ["E110"]
+    assert result.errors[0].message.startswith("文件已损坏")
+
+
+def _rename(tag: bytes, to: bytes) -> Callable[[bytes], bytes]:
+    """Rename an element, opening and closing tags alike: still well-formed XML, no longer a package part."""
+    return lambda xml: xml.replace(b"<" + tag, b"<" + to).replace(b"</" + tag, b"</" + to)
+
+
+@pytest.mark.parametrize(
+    ("member", "damage"),
+    [
+        ("_rels/.rels", _rename(b"Relationships", b"Relationshipz")),
+        ("word/_rels/document.xml.rels", _rename(b"Relationships", b"Rels")),
+        ("word/_rels/document.xml.rels", _rename(b"Relationship", b"Link")),
+        ("[Content_Types].xml", _rename(b"Types", b"Typez")),
+        ("word/_rels/document.xml.rels", lambda xml: xml.replace(b'Target="', b'Targot="')),
+    ],
+)
+def test_docx_damaged_relationships_are_corrupt(member: str, damage: Callable[[bytes], bytes]) -> None:
+    src = zipfile.ZipFile(TEMPLATE)
+    members = {n: src.read(n) for n in src.namelist()}
+    damaged = damage(members[member])
+    assert damaged != members[member]
+    members[member] = damaged
+    err = _error(_zip(members))
+    assert (err.code, err.message[:5]) == ("E110", "文件已损坏")
+
+
+def test_docx_damaged_deflate_data_is_corrupt() -> None:
+    data = bytearray(TEMPLATE.read_bytes())
+    info = zipfile.ZipFile(TEMPLATE).getinfo("word/document.xml")
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    data[start + info.compress_size // 2 : start + info.compress_size // 2 + 16] = b"\xff" * 16
+    err = _error(bytes(data))
+    assert (err.code, err.message[:5]) == ("E110", "文件已损坏")

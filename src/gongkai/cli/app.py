@@ -21,6 +21,7 @@ import typer.core
 from gongkai import __version__
 from gongkai.cli.help import Group, usage, usage_message
 from gongkai.errors import InputError, OutputError, UsageError
+from gongkai.paths import display_path
 
 # recent typer vendors click as ``typer._click``; older versions use click itself
 _click: Any = getattr(typer.core, "_click", None) or importlib.import_module("click")
@@ -62,7 +63,8 @@ def _root(
 
 def input_failed(exc: InputError, file: str | Path) -> typer.Exit:
     """Print an unreadable input's stable code and message (naming the file) and give exit status 2."""
-    where = "" if str(file) in exc.message else f"（{file}）"
+    shown = display_path(file)
+    where = "" if shown in exc.message else f"（{shown}）"
     err(f"错误 {exc.code}：{exc.message}{where}")
     return typer.Exit(EXIT_INPUT)
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from gongkai.errors import InputError
 from gongkai.limits import MAX_BYTES
 from gongkai.model import AnnualReport
+from gongkai.paths import display_path
 from gongkai.readers.detect import decode, html_declared_charset, sniff_binary, sniff_text
 from gongkai.readers.raw import RawCell, RawDocument, RawRow
 
@@ -37,6 +38,7 @@ def read_document(data: bytes, path: str) -> Document:
         InputError: E116 a damaged gongkai workbook, E117 a malformed structured report, and
             those of :func:`read_bytes`.
     """
+    path = display_path(path)  # provenance and messages carry it: control characters and stray bytes escaped
     if not data.strip():
         raise InputError("E103", "文件为空")
     from gongkai.readers.structured import read_structured, structured_text
@@ -56,11 +58,13 @@ def read_bytes(data: bytes, path: str) -> RawDocument:
     """Read a published report from bytes; the format is sniffed from the content.
 
     Raises:
-        InputError: E103 empty, E104 unsupported format, E105 undecodable text, and the
+        InputError: E103 empty, E104 unsupported format, E105 undecodable text, E119 content
+            over a limit (rows, cells, characters), E112 past the time limit, and the
             format readers' codes (E109 encrypted, E110 corrupt, E111 too many pages,
             E113 converter missing, E114 decompression bomb, E115 nothing readable); an Excel
             workbook other than gongkai's is E104.
     """
+    path = display_path(path)  # provenance and messages carry it: control characters and stray bytes escaped
     if not data.strip():
         raise InputError("E103", "文件为空")
     fmt = sniff_binary(data)
@@ -90,21 +94,23 @@ def read_bytes(data: bytes, path: str) -> RawDocument:
         reject_xlsx(data)  # gongkai's own workbook is data, read by read_document
     if fmt is not None:
         raise InputError("E104", f"不支持读取{_UNSUPPORTED[fmt]}（支持 PDF、Word、图片、HTML、Markdown 和纯文本）")
-    text, encoding = decode(data, html_declared_charset(data))
-    if "\ufffd" in text[:4096] and text[:4096].count("\ufffd") > 20:
-        raise InputError("E105", "文本含大量无法解码的字符，编码无法识别")
-    kind = sniff_text(data, text)
+    text, encoding, replaced = decode(data, html_declared_charset(data))
+    kind = sniff_text(text)
     if kind == "html":
         from gongkai.readers.html import read_html  # lxml is imported only for HTML
 
-        return read_html(text, path, encoding)
-    if kind == "markdown":
+        doc = read_html(text, path, encoding)
+    elif kind == "markdown":
         from gongkai.readers.markdown import read_markdown
 
-        return read_markdown(text, path, encoding)
-    from gongkai.readers.text import read_text
+        doc = read_markdown(text, path, encoding)
+    else:
+        from gongkai.readers.text import read_text
 
-    return read_text(text, path, encoding)
+        doc = read_text(text, path, encoding)
+    if replaced:
+        doc.hints["undecodable_chars"] = str(replaced)  # each shown as U+FFFD in the text
+    return doc
 
 
 def read_path(path: str | Path) -> Document:
@@ -124,18 +130,18 @@ def read_file(path: str | Path) -> bytes:
     """
     p = Path(path)
     if not p.exists():
-        raise InputError("E101", f"文件不存在：{p}")
+        raise InputError("E101", f"文件不存在：{display_path(p)}")
     if not p.is_file():
-        raise InputError("E102", f"不是普通文件：{p}")
+        raise InputError("E102", f"不是普通文件：{display_path(p)}")
     try:
         size = p.stat().st_size
         if size > MAX_BYTES:
             raise InputError("E107", f"文件过大（{size // 1024 // 1024} MB，上限 {MAX_BYTES // 1024 // 1024} MB）")
         data = p.read_bytes()
     except PermissionError as exc:
-        raise InputError("E102", f"没有读取权限：{p}") from exc
+        raise InputError("E102", f"没有读取权限：{display_path(p)}") from exc
     except OSError as exc:
-        raise InputError("E102", f"文件无法读取：{exc.strerror or exc}") from exc
+        raise InputError("E102", f"文件无法读取：{exc.strerror or display_path(str(exc))}") from exc
     return data
 
 

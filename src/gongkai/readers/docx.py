@@ -32,7 +32,9 @@ from docx.package import Package
 from docx.parts.document import DocumentPart
 from lxml import etree
 
+from gongkai import limits
 from gongkai.errors import InputError
+from gongkai.limits import DEADLINE_EVERY, ContentBudget, check_deadline, over_limit
 from gongkai.model import Provenance
 from gongkai.readers.docx_numbering import number_paragraphs
 from gongkai.readers.raw import TITLE_LIKE, RawCell, RawDocument, RawRow, clean_text
@@ -155,6 +157,7 @@ class _Walker:
         self.rows: list[RawRow] = []
         self.paragraphs = 0
         self.tables = 0
+        self.budget = ContentBudget()
 
     def blocks(self, container: etree._Element) -> None:
         for el in container:
@@ -163,6 +166,7 @@ class _Walker:
                 for box in boxes:
                     self.blocks(box)
                 for line in lines:
+                    self.budget.row(0, len(line))
                     self.paragraphs += 1
                     prov = Provenance(file=self.path, paragraph=self.paragraphs)
                     self.rows.append(RawRow([RawCell(line, prov)], "text"))
@@ -189,6 +193,7 @@ class _Walker:
                 prov = Provenance(file=self.path, table=no, row=r, column=len(cells) + 1)
                 text = " ".join(_cell_texts(s.tc, nested))
                 cells.append(RawCell(text, prov, colspan=s.span, rowspan=s.rowspan))
+            self.budget.row(len(cells), sum(len(c.text) for c in cells), f"表格{no}第{r}行")
             if cells:
                 self.rows.append(RawRow(cells, "cells", table=no))
             for inner in nested:
@@ -227,7 +232,31 @@ _OPEN_ERRORS = (
     zipfile.BadZipFile,
     zlib.error,
     etree.XMLSyntaxError,
+    AttributeError,  # python-docx on a damaged part: a relationships file whose root is not <Relationships>
+    TypeError,
+    IndexError,
 )
+"""What python-docx raises on a damaged package (it validates nothing before walking the parts)."""
+
+
+def _check_size(body: etree._Element) -> None:
+    """Stop (E119) a body of more paragraphs or table cells than a report could hold, before any work on them.
+
+    Raises:
+        InputError: E119 over a limit, E112 past the time limit.
+    """
+    paragraphs = cells = 0
+    for n, el in enumerate(body.iter(_P, _TC), 1):
+        if el.tag == _P:
+            paragraphs += 1
+            if paragraphs > limits.MAX_PARAGRAPHS:
+                raise over_limit(f"Word 文档的段落超过 {limits.MAX_PARAGRAPHS:,} 个")
+        else:
+            cells += 1
+            if cells > limits.MAX_CELLS:
+                raise over_limit(f"表格单元格超过 {limits.MAX_CELLS:,} 个")
+        if n % DEADLINE_EVERY == 0:
+            check_deadline()
 
 
 def read_docx(data: bytes, path: str) -> RawDocument:
@@ -235,15 +264,21 @@ def read_docx(data: bytes, path: str) -> RawDocument:
 
     Raises:
         InputError: E109 encrypted, E110 corrupt or not a Word document, E104 another
-            Office format, E114 decompression bomb.
+            Office format, E114 decompression bomb, E119 over a content limit, E112 past the time limit.
     """
     with open_checked(data) as archive:
         names = set(archive.namelist())
+        body_size = archive.getinfo("word/document.xml").file_size if "word/document.xml" in names else 0
     if "word/document.xml" not in names:
         for member, kind in _OTHER_OOXML.items():
             if member in names:
                 raise InputError("E104", f"不支持读取{kind}（支持 PDF、Word、图片、HTML、Markdown 和纯文本）")
         raise InputError("E110", "文件已损坏：Word 压缩包中缺少正文（word/document.xml）")
+    if body_size > limits.MAX_DOCX_XML:  # parsing it would take gigabytes; the declared size is an upper bound
+        mib = 1024 * 1024
+        raise over_limit(
+            f"Word 正文（word/document.xml）解压后 {body_size / mib:.1f} MB，上限 {limits.MAX_DOCX_XML / mib:g} MB"
+        )
     try:
         package = Package.open(io.BytesIO(data))
         part = package.main_document_part
@@ -255,6 +290,7 @@ def read_docx(data: bytes, path: str) -> RawDocument:
     body = root.find(f"{_W}body")
     if body is None:
         raise InputError("E110", "文件已损坏：Word 文档没有正文")
+    _check_size(body)
     number_paragraphs(part, body)  # Word list numbers ("一、") become text
     walker = _Walker(path)
     walker.blocks(body)

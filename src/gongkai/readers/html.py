@@ -13,7 +13,9 @@ import re
 import lxml.html
 from lxml import etree
 
+from gongkai import limits
 from gongkai.errors import InputError
+from gongkai.limits import DEADLINE_EVERY, ContentBudget, check_deadline, over_limit
 from gongkai.model import Provenance
 from gongkai.readers.html_hints import page_hints
 from gongkai.readers.raw import TITLE_LIKE, RawCell, RawDocument, RawRow, clean_text
@@ -54,6 +56,7 @@ _BLOCK = {
 }
 _FIRST = re.compile(r"一\s*[、.．]\s*总\s*体\s*情\s*况")
 _LAST = re.compile(r"六\s*[、.．]\s*其\s*他\s*需\s*要\s*报\s*告|其他需要报告的事项")
+_PARSE_CHUNK = 1 << 16
 
 
 def _itertext(el: etree._Element) -> str:
@@ -107,6 +110,7 @@ def _find_main_slow(body: etree._Element) -> etree._Element:
     for el in body.iter():
         if not isinstance(el.tag, str) or el.tag in ("table", "tr", "td", "th"):
             continue
+        check_deadline()  # each element's whole text is joined: cheap next to that
         text = _itertext(el)
         if _FIRST.search(text) and _LAST.search(text):
             best = el
@@ -135,10 +139,12 @@ class _Walker:
         self.table_no = 0
         self.paragraphs = 0
         self.done = False
+        self.budget = ContentBudget()
 
     def flush(self) -> None:
         text = clean_text("".join(self.buf))
         if text:
+            self.budget.row(0, len(text))
             self.paragraphs += 1
             prov = Provenance(file=self.path, line=self.buf_line, paragraph=self.paragraphs)
             self.rows.append(RawRow([RawCell(text, prov)], "text"))
@@ -185,12 +191,13 @@ class _Walker:
             if _owner_table(tr) is not table:
                 continue
             row_no += 1
+            tds = [c for c in tr if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")]
+            texts = [_text_of(td) for td in tds] if len(tds) <= limits.MAX_ROW_CELLS else []
+            self.budget.row(len(tds), sum(map(len, texts)), f"表格{no}第{row_no}行")
             cells: list[RawCell] = []
-            for col, td in enumerate((c for c in tr if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")), 1):
+            for col, (td, text) in enumerate(zip(tds, texts, strict=True), 1):
                 prov = Provenance(file=self.path, line=_line(td), table=no, row=row_no, column=col)
-                cells.append(
-                    RawCell(_text_of(td), prov, colspan=_span(td.get("colspan")), rowspan=_span(td.get("rowspan")))
-                )
+                cells.append(RawCell(text, prov, colspan=_span(td.get("colspan")), rowspan=_span(td.get("rowspan"))))
             if cells:
                 self.rows.append(RawRow(cells, "cells", table=no))
 
@@ -209,16 +216,43 @@ def _span(value: str | None) -> int:
         return 1
 
 
+def _parse(text: str) -> etree._Element:
+    """The page's tree, as ``lxml.html.document_fromstring`` builds it, parsed in pieces.
+
+    Elements are counted as they are parsed, so a page of millions of table cells
+    stops (E119) before its tree fills the memory.  An XML declaration is allowed.
+
+    Raises:
+        InputError: E106 nothing to parse, E119 too many elements, E112 past the time limit.
+    """
+    parser = etree.HTMLPullParser(events=("start",))
+    parser.set_element_class_lookup(lxml.html.HtmlElementClassLookup())
+    elements = 0
+    for start in range(0, len(text), _PARSE_CHUNK):
+        parser.feed(text[start : start + _PARSE_CHUNK])
+        for _ in parser.read_events():
+            elements += 1
+            if elements > limits.MAX_ELEMENTS:
+                raise over_limit(f"网页元素超过 {limits.MAX_ELEMENTS:,} 个")
+            if elements % DEADLINE_EVERY == 0:
+                check_deadline()
+    try:
+        root: etree._Element | None = parser.close()
+    except etree.ParserError as exc:
+        raise InputError("E106", f"无法解析 HTML：{exc}") from exc
+    if root is None:
+        raise InputError("E106", "无法解析 HTML：网页没有内容")
+    return root
+
+
 def read_html(text: str, path: str, encoding: str | None) -> RawDocument:
     """Parse an HTML page or fragment into rows.
 
     Raises:
-        InputError: E106 when the page has no body text at all.
+        InputError: E106 when the page has no body text at all, E119 over a content limit,
+            E112 past the time limit.
     """
-    try:
-        doc = lxml.html.document_fromstring(text)
-    except (etree.ParserError, ValueError) as exc:
-        raise InputError("E106", f"无法解析 HTML：{exc}") from exc
+    doc = _parse(text)
     for bad in list(doc.iter(*[t for t in _DROP if t != "head"])):
         if isinstance(bad, lxml.html.HtmlElement):
             bad.drop_tree()

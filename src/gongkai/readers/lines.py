@@ -1,49 +1,69 @@
-"""Split decoded plain text or Markdown into raw rows (shared by text and markdown readers)."""
+"""Split decoded plain text or Markdown into raw rows (shared by text and markdown readers).
+
+Lines are taken one at a time and counted against the content limits before their
+cells are built, so a 45 MB table or a line of four million cells stops early (E119).
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
+from gongkai.limits import ContentBudget
 from gongkai.model import Provenance
 from gongkai.readers.raw import RawCell, RawRow
 
 _MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _WS = "\t \u3000\xa0"
+_LINE = re.compile("([^\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]*)(\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029])?")
+"""A line and its end, at the same boundaries as :meth:`str.splitlines` (form feeds included)."""
+
+
+def iter_lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` as ``text.splitlines()`` gives them, one at a time."""
+    pos, end = 0, len(text)
+    while pos < end:
+        m = _LINE.match(text, pos)
+        assert m is not None  # the pattern matches the empty string
+        yield m.group(1)
+        pos = m.end()
+
+
+def _cells(parts: list[str], path: str, lineno: int) -> list[RawCell]:
+    return [RawCell(p.strip(_WS), Provenance(file=path, line=lineno, column=i)) for i, p in enumerate(parts, start=1)]
 
 
 def split_lines(text: str, path: str, *, markdown: bool) -> list[RawRow]:
-    """One row per non-blank line: tab-separated and pipe rows become cells rows."""
+    """One row per non-blank line: tab-separated and pipe rows become cells rows.
+
+    Raises:
+        InputError: E119 over a content limit, E112 past the time limit.
+    """
     rows: list[RawRow] = []
+    budget = ContentBudget()
     table_no = 0
     in_pipe = False
-    for lineno, line in enumerate(text.splitlines(), start=1):
+    for lineno, line in enumerate(iter_lines(text), start=1):
         stripped = line.strip(_WS + "\r")
         if not stripped:
             in_pipe = False
             continue
         if markdown and stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
+            budget.row(stripped.count("|") - 1, len(stripped), f"第{lineno}行")
             if _MD_SEPARATOR.match(stripped):
                 continue
             if not in_pipe:
                 table_no += 1
                 in_pipe = True
-            parts = stripped[1:-1].split("|")
-            cells = [
-                RawCell(p.strip(_WS), Provenance(file=path, line=lineno, column=i))
-                for i, p in enumerate(parts, start=1)
-            ]
-            rows.append(RawRow(cells, "cells", table=table_no))
+            rows.append(RawRow(_cells(stripped[1:-1].split("|"), path, lineno), "cells", table=table_no))
             continue
         in_pipe = False
         if "\t" in line:
-            parts = line.rstrip("\r\n").split("\t")
-            cells = [
-                RawCell(p.strip(_WS), Provenance(file=path, line=lineno, column=i))
-                for i, p in enumerate(parts, start=1)
-            ]
-            rows.append(RawRow(cells, "cells"))
+            budget.row(line.count("\t") + 1, len(stripped), f"第{lineno}行")
+            rows.append(RawRow(_cells(line.rstrip("\r\n").split("\t"), path, lineno), "cells"))
             continue
+        budget.row(0, len(stripped))
         if markdown:
             stripped = _MD_HEADING.sub("", stripped)
         rows.append(RawRow([RawCell(stripped, Provenance(file=path, line=lineno))], "text"))

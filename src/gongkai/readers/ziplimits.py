@@ -11,6 +11,7 @@ import io
 import zipfile
 
 from gongkai.errors import InputError
+from gongkai.paths import display_path
 
 MAX_TOTAL = 200 * 1024 * 1024
 """Largest total uncompressed size of all members (bytes)."""
@@ -32,6 +33,8 @@ def open_checked(data: bytes) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
+    except NotImplementedError as exc:  # e.g. "zip file version 25.5": a damaged central directory
+        raise InputError("E110", "文件已损坏：压缩包目录中记录的解压所需版本无效，目录已损坏") from exc
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
         raise InputError("E110", "文件已损坏：无法作为 Word（DOCX）压缩包打开，文件可能不完整") from exc
     if len(members) > MAX_MEMBERS:
@@ -50,6 +53,6 @@ def open_checked(data: bytes) -> zipfile.ZipFile:
         if m.file_size > RATIO_FLOOR and ratio > MAX_RATIO:
             raise InputError(
                 "E114",
-                f"压缩包内文件 {m.filename} 的压缩比异常（约 {ratio:.0f} 倍，上限 {MAX_RATIO} 倍），疑似压缩炸弹",
+                f"压缩包内文件 {display_path(m.filename)} 的压缩比异常（约 {ratio:.0f} 倍，上限 {MAX_RATIO} 倍），疑似压缩炸弹",
             )
     return archive
