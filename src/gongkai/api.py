@@ -81,20 +81,25 @@ def check_path(
     """
     start = time.perf_counter()
     p = str(path)
-    try:
-        with time_limit(timeout):
+    with time_limit(timeout):  # one deadline for reading, extracting and auditing
+        try:
             report = read_report(path)
-    except InputError as exc:
-        return DocumentResult(path=p, status="failed", errors=[exc.to_error()], seconds=time.perf_counter() - start)
-    except Exception as exc:
-        err = DocumentError(code="E108", message=f"读取时发生内部错误：{type(exc).__name__}: {exc}", stage="extract")
-        return DocumentResult(path=p, status="failed", errors=[err], seconds=time.perf_counter() - start)
-    errors: list[DocumentError] = []
-    try:
-        findings = audit(report, rules, previous=previous)
-    except Exception as exc:
-        findings = []
-        errors.append(DocumentError(code="E108", message=f"审核时发生内部错误：{exc}", stage="audit"))
+        except InputError as exc:
+            return DocumentResult(path=p, status="failed", errors=[exc.to_error()], seconds=time.perf_counter() - start)
+        except Exception as exc:
+            err = DocumentError(
+                code="E108", message=f"读取时发生内部错误：{type(exc).__name__}: {exc}", stage="extract"
+            )
+            return DocumentResult(path=p, status="failed", errors=[err], seconds=time.perf_counter() - start)
+        errors: list[DocumentError] = []
+        try:
+            findings = audit(report, rules, previous=previous)
+        except InputError as exc:
+            findings = []
+            errors.append(exc.to_error("audit"))
+        except Exception as exc:
+            findings = []
+            errors.append(DocumentError(code="E108", message=f"审核时发生内部错误：{exc}", stage="audit"))
     return DocumentResult(
         path=p,
         status="partial" if errors else "ok",

@@ -16,9 +16,12 @@ from gongkai.extract.sections import Heading, find_headings, find_title
 from gongkai.extract.table2 import build_table2
 from gongkai.extract.table3 import build_table3
 from gongkai.extract.table4 import build_table4
+from gongkai.limits import check_deadline
 from gongkai.model import SECTIONS, AnnualReport, Section, TextLine
 from gongkai.model.labels import squash
 from gongkai.readers.raw import RawDocument, RawRow
+
+_WHERE = "（提取报告内容时）"
 
 
 def _in_tables(regions: Regions) -> set[int]:
@@ -62,6 +65,7 @@ def extract(raw: RawDocument) -> AnnualReport:
     rows = raw.rows
     headings = find_headings(rows)
     regions = locate(rows, headings)
+    check_deadline(_WHERE)
     if not headings and regions.table3 is None and regions.table2 is None:
         raise InputError("E106", "未找到年度报告的章节标题或统计表，不像是政府信息公开工作年度报告")
     first = headings[0].index if headings else (regions.table2 or regions.table3 or (0, 0))[0]
@@ -76,6 +80,7 @@ def extract(raw: RawDocument) -> AnnualReport:
         report.table3 = build_table3(rows[regions.table3[0] : regions.table3[1]])
     if regions.table4:
         report.table4 = build_table4(rows[regions.table4[0] : regions.table4[1]])
+    check_deadline(_WHERE)
     if fmt_2019:
         report.format = "2019"
     elif regions.table2 or regions.table3:
@@ -86,7 +91,7 @@ def extract(raw: RawDocument) -> AnnualReport:
     if headings:
         report.preamble = _preamble(rows, title, headings[0].index, inside)
     section_of = {}
-    for h, nxt in zip(headings, [h.index for h in headings[1:]] + [len(rows)], strict=True):
+    for h, nxt in zip(headings, [h.index for h in headings[1:]] + [len(rows)], strict=False):
         for i in range(h.index, nxt):
             section_of[i] = h.number
     report.lines = [

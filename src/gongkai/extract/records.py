@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from gongkai.extract.numbers import is_value_text
+from gongkai.limits import check_deadline
 from gongkai.model import Provenance
 from gongkai.model.labels import squash
 from gongkai.readers.raw import RawCell, RawRow
@@ -22,6 +23,7 @@ _TRAILING_NUMBERS = re.compile(
     r"^(.*?[\u3400-\u9fff）)”\"])\s+((?:[+-]?[\d,.]+|[/—－-])(?:\s+(?:[+-]?[\d,.]+|[/—－-]))*)$"
 )
 _ANNOTATION = re.compile(r"^[（(](其中|含|包括|另有|注)")
+_WHERE = "（提取统计表时）"
 
 
 @dataclass(slots=True)
@@ -94,6 +96,7 @@ def build_records(rows: list[RawRow], is_header: HeaderTest) -> tuple[list[Recor
     records_at_header = 0
     run: Record | None = None
     for row in rows:
+        check_deadline(_WHERE)
         text = row.text
         if row.kind == "text" and is_page_number(text):
             continue

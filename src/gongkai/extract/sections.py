@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from gongkai.limits import check_deadline
 from gongkai.model.labels import squash, to_halfwidth_digits
 from gongkai.readers.raw import RawRow
 
@@ -58,6 +59,7 @@ def find_headings(rows: list[RawRow]) -> list[Heading]:
     found: list[Heading] = []
     last_number = 0
     for i, row in enumerate(rows):
+        check_deadline("（查找章节标题时）")
         if row.kind != "text":
             continue
         hit = _section_of(row.cells[0].text)

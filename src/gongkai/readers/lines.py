@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from gongkai.limits import check_deadline
 from gongkai.model import Provenance
 from gongkai.readers.raw import RawCell, RawRow
 
@@ -18,6 +19,7 @@ def split_lines(text: str, path: str, *, markdown: bool) -> list[RawRow]:
     table_no = 0
     in_pipe = False
     for lineno, line in enumerate(text.splitlines(), start=1):
+        check_deadline(f"（第 {lineno} 行）")
         stripped = line.strip(_WS + "\r")
         if not stripped:
             in_pipe = False
@@ -28,23 +30,25 @@ def split_lines(text: str, path: str, *, markdown: bool) -> list[RawRow]:
             if not in_pipe:
                 table_no += 1
                 in_pipe = True
-            parts = stripped[1:-1].split("|")
-            cells = [
-                RawCell(p.strip(_WS), Provenance(file=path, line=lineno, column=i))
-                for i, p in enumerate(parts, start=1)
-            ]
+            cells = _cells(stripped[1:-1].split("|"), path, lineno)
             rows.append(RawRow(cells, "cells", table=table_no))
             continue
         in_pipe = False
         if "\t" in line:
-            parts = line.rstrip("\r\n").split("\t")
-            cells = [
-                RawCell(p.strip(_WS), Provenance(file=path, line=lineno, column=i))
-                for i, p in enumerate(parts, start=1)
-            ]
+            cells = _cells(line.rstrip("\r\n").split("\t"), path, lineno)
             rows.append(RawRow(cells, "cells"))
             continue
         if markdown:
             stripped = _MD_HEADING.sub("", stripped)
         rows.append(RawRow([RawCell(stripped, Provenance(file=path, line=lineno))], "text"))
     return rows
+
+
+def _cells(parts: list[str], path: str, lineno: int) -> list[RawCell]:
+    """The cells of one table line; a line of very many cells checks the time limit as it goes."""
+    cells: list[RawCell] = []
+    for i, p in enumerate(parts, start=1):
+        if i % 4096 == 0:
+            check_deadline(f"（第 {lineno} 行）")
+        cells.append(RawCell(p.strip(_WS), Provenance(file=path, line=lineno, column=i)))
+    return cells
