@@ -20,8 +20,9 @@ _PAGE_NUMBER = re.compile(
     r"^[—\-－–―]{1,2}\s*\d{1,3}\s*[—\-－–―]{1,2}$|^第\s*\d{1,3}\s*页(\s*[/／共]\s*\d{1,3}\s*页?)?$"
 )
 _TRAILING_NUMBERS = re.compile(
-    r"^(.*?[\u3400-\u9fff）)”\"])\s+((?:[+-]?[\d,.]+|[/—－-])(?:\s+(?:[+-]?[\d,.]+|[/—－-]))*)$"
+    r"^(.*?[\u3400-\u9fff）)”\"])(?:\s+|(?=\d))((?:[+-]?[\d,.]+|[/—－-])(?:\s+(?:[+-]?[\d,.]+|[/—－-]))*)$"
 )
+"""A label and the numbers printed after it on one line; a PDF's text layer may drop the space after the label."""
 _ANNOTATION = re.compile(r"^[（(](其中|含|包括|另有|注)")
 _WHERE = "（提取统计表时）"
 
