@@ -1,4 +1,4 @@
-"""S103, S104, S105, S108, S112, S113, S115, S116: tables, rows and columns."""
+"""S103, S104, S105, S108, S112, S113, S115, S116, S122: tables, rows and columns."""
 
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ from gongkai.audit.rules.structure.nonstandard_layout import NonstandardLayout
 from gongkai.audit.rules.structure.row_label_missing import RowLabelMissing
 from gongkai.audit.rules.structure.row_missing import RowMissing
 from gongkai.audit.rules.structure.table_missing import TableMissing
+from gongkai.audit.rules.structure.table_run_together import TableRunTogether
 from gongkai.audit.rules.structure.unplaced_row import UnplacedRow
-from gongkai.model import AnnualReport, Cell, ColumnEvidence, RowEvidence, TableData
+from gongkai.model import AnnualReport, Cell, ColumnEvidence, Provenance, RowEvidence, TableData
 from gongkai.model import UnplacedRow as Unplaced
 from tests.factories import make_report
 
@@ -224,3 +225,32 @@ def test_cell_count_mismatch_a_lost_column_is_one_finding() -> None:
     [scan] = run(CellCountMismatch, report)
     assert scan.severity is Severity.WARNING and scan.message.endswith("（表格由版面位置还原，也可能是读取时未能分清）")
     assert scan.hint.startswith("核对原件中这些行各列的数字；")
+
+
+def _crawled_table3(report: AnnualReport) -> AnnualReport:
+    from gongkai.extract.crawled import RunTogetherTable, run_together_table
+
+    text = "申请人情况 自然人 总计 一、本年新收政府信息公开申请数量 713000074 二、上年结转政府信息公开申请数量 0000000"
+    prov = Provenance(file="f.txt", line=3, char=1225)
+    report.table3 = run_together_table(RunTogetherTable("table3", text, prov))
+    return report
+
+
+def test_table_run_together_quotes_the_first_row_whose_digits_ran_together() -> None:
+    report = _crawled_table3(make_report())
+    [found] = run(TableRunTogether, report)
+    assert found.message == (
+        "表三的各行各格与正文连成一行印出（共 64 字），格与格之间没有分隔，"
+        "如「一、本年新收政府信息公开申请数量 713000074」；无法确定各数所属的行和列，表中数字未读取，涉及的合计未核对"
+    )
+    assert found.severity is Severity.WARNING
+    assert found.location.part == "table3" and found.location.describe() == "表三（依申请公开）（第3行第1225字）"
+    assert run(TableRunTogether, make_report()) == []
+
+
+def test_table_run_together_is_said_once() -> None:
+    from gongkai.audit import audit
+
+    report = _crawled_table3(make_report())
+    codes = [f.code for f in audit(report) if f.location.part == "table3"]
+    assert codes == ["S122"]

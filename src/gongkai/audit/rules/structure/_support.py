@@ -103,5 +103,12 @@ def missing_rows(report: AnnualReport, table_id: str) -> list[str]:
 
 
 def data_unplaced(table: TableData) -> list[UnplacedRow]:
-    """Unplaced rows holding a digit (rows of blanks or markers only lose no figure)."""
+    """Unplaced rows holding a digit (rows of blanks or markers only lose no figure); none in a run-together table."""
+    if run_together(table):
+        return []
     return [u for u in table.unplaced if any(_DIGIT.search(c) for c in u.raw_cells)]
+
+
+def run_together(table: TableData) -> bool:
+    """A table from a crawled line: found, its text kept whole, no cell read (S122 reports it)."""
+    return "cells_run_together" in table.layout

@@ -13,6 +13,7 @@ from gongkai.audit.rules.structure._support import (
     listing,
     missing_rows,
     positional,
+    run_together,
     template_row_label,
 )
 from gongkai.model import AnnualReport
@@ -52,7 +53,7 @@ class RowMissing(Rule):
     def check(self, report: AnnualReport) -> Iterator[Finding]:
         for table_id in ("table2", "table3", "table4"):
             table = report.table(table_id)
-            if not table.found or data_unplaced(table):
+            if not table.found or data_unplaced(table) or run_together(table):
                 continue
             missing = missing_rows(report, table_id)
             if not missing:
