@@ -40,12 +40,17 @@ def _pieces(rows: list[RawRow]) -> list[str]:
 
 
 def crawl(path: Path, sep: str = " ") -> str:
-    """The crawled text of the report in ``path``; ``sep`` joins the rows on the one line.
+    """The crawled text of the report in ``path``; ``sep`` joins the rows on the one line."""
+    return crawl_bytes(path.read_bytes(), path.name, sep)
+
+
+def crawl_bytes(data: bytes, name: str, sep: str = " ") -> str:
+    """The crawled text of a report file's bytes.
 
     The header is the title (the page's title for a web page), then the publication
     date when the page gives one; the rest runs on one line.
     """
-    doc = read_bytes(path.read_bytes(), path.name)
+    doc = read_bytes(data, name)
     rows = [r for r in doc.rows if r.text.strip()]
     head: list[str] = []
     if TITLE_LIKE.search(rows[0].text) and len(rows[0].text) < 60:

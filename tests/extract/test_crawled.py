@@ -6,13 +6,19 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from gongkai.api import check_path
-from gongkai.audit import Severity
+from gongkai.audit import Severity, audit
+from gongkai.extract import extract
 from gongkai.extract.crawled import inline_headings, split_crawled
 from gongkai.model import AnnualReport, Provenance
+from gongkai.readers import read_bytes
 from gongkai.readers.raw import RawCell, RawRow
-from tests.crawl import crawl
+from tests.crawl import crawl, crawl_bytes
+from tests.extract.test_extract_roundtrip import consistent_tables
+from tests.layouts import LAYOUTS, Table2, Table3, Table4, render
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 CRAWLABLE = sorted(p.name for p in SAMPLES.iterdir() if p.suffix in (".txt", ".md", ".html"))
@@ -127,3 +133,37 @@ def test_crawled_table_digits_are_never_split() -> None:
     assert not any("713000074" in t for t in texts)
     for r in rows:
         assert body[r.prov.char - 1 :].startswith(r.text)
+
+
+def test_crawled_splitting_leaves_a_report_with_headings_alone() -> None:
+    """A preamble listing the six headings in one paragraph is not a crawled report."""
+    listing = (
+        "本报告包括一、总体情况，二、主动公开政府信息情况，三、收到和处理政府信息公开申请情况，"
+        "四、政府信息公开行政复议、行政诉讼情况，五、存在的主要问题及改进情况，六、其他需要报告的事项。"
+    )
+    rows = [_row(listing + "本报告所列数据统计期限为2024年1月1日至12月31日。" * 10)]
+    rows += [_row(t) for t in ("一、总体情况", "本局依法公开政府信息。", "二、主动公开政府信息情况")]
+    assert split_crawled(rows) == (rows, [])
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tables=consistent_tables(), layout=st.sampled_from(sorted(LAYOUTS)), sep=st.sampled_from([" ", ""]))
+def test_crawled_any_layout_keeps_every_character_where_it_was(
+    tables: tuple[Table2, Table3, Table4], layout: str, sep: str
+) -> None:
+    name, data = render(layout, *tables)
+    text = crawl_bytes(data, name, sep)
+    raw = read_bytes(text.encode("utf-8"), "crawled.txt")
+    [line] = [r for r in raw.rows if len(r.text) > 300]
+    rows, found = split_crawled(raw.rows)
+    assert [t.table_id for t in found] == ["table2", "table3", "table4"]
+    pieces = [(r.prov.char, r.text) for r in rows if r.prov.line == line.prov.line]
+    pieces += [(t.prov.char, t.text) for t in found]
+    # every piece is the line's own text at its position, and together they are the whole line
+    assert all(c is not None and line.text[c - 1 :].startswith(t) for c, t in pieces)
+    joined = "".join("".join(t.split()) for _, t in sorted(pieces, key=lambda p: p[0] or 0))
+    assert joined == "".join(line.text.split())
+    report = extract(raw)
+    assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
+    assert report.metadata.agency == "某市某局" and report.metadata.signature_agency == "某市某局"
+    assert not [f for f in audit(report) if f.code.startswith("A") or f.severity is Severity.ERROR]

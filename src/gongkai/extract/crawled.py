@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from gongkai.extract.sections import ORG_END, section_of
+from gongkai.extract.sections import ORG_END, find_headings, section_of
 from gongkai.limits import check_deadline
 from gongkai.model import Provenance, TableData, UnplacedRow
 from gongkai.readers.raw import RawCell, RawRow
@@ -24,6 +24,8 @@ from gongkai.readers.raw import RawCell, RawRow
 MIN_LENGTH = 300
 """A line shorter than this is never a whole report."""
 
+_WINDOW = 38
+"""Longest heading looked for after its numeral (a section heading is under 40 characters)."""
 _NUMERAL = re.compile(r"([一二三四五六])\s*[、.．]\s*")
 _HEADING_STOP = re.compile(r"[\s。；;，,：:\d（()）]")
 _CLOSING = ("的事项", "事项", "的情况", "情况", "概况", "措施", "举措", "方向")
@@ -65,23 +67,30 @@ def inline_headings(text: str) -> list[_Heading]:
     """Section headings printed inside ``text``, in section order (the first fitting one of each)."""
     found: list[_Heading] = []
     last = 0
-    for m in _NUMERAL.finditer(text):
-        stop = _HEADING_STOP.search(text, m.end(), m.end() + 40)
-        window = text[m.end() : stop.start() if stop else m.end() + 40]
-        hit = _heading_in(m.group(1), window)
-        if hit is None or hit[0] <= last:
+    for i, m in enumerate(_NUMERAL.finditer(text)):
+        if i % 1024 == 1023:
+            check_deadline("（查找章节标题时）")
+        stop = _HEADING_STOP.search(text, m.end(), m.end() + _WINDOW)
+        window = text[m.end() : stop.start() if stop else m.end() + _WINDOW]
+        hit = _heading_in(m.group(1), window, last)
+        if hit is None:
             continue
         number, length = hit
         found.append(_Heading(number, m.start(), m.end() + length))
         last = number
+        if last == 6:
+            break
     return found
 
 
-def _heading_in(numeral: str, window: str) -> tuple[int, int] | None:
-    """(section number, heading length) of the shortest heading at the start of ``window``."""
+def _heading_in(numeral: str, window: str, after: int) -> tuple[int, int] | None:
+    """(section number, heading length) of the shortest heading of a section past ``after`` starting ``window``."""
+    whole = section_of(f"{numeral}、{window}")
+    if whole is None or whole[0] <= after:
+        return None  # no shorter start names a section either, or not a later one
     for end in range(2, len(window) + 1):
         hit = section_of(f"{numeral}、{window[:end]}")
-        if hit is None:
+        if hit is None or hit[0] <= after:
             continue
         closing = next((c for c in _CLOSING if window.startswith(c, end)), "")
         return hit[0], end + len(closing)
@@ -89,7 +98,13 @@ def _heading_in(numeral: str, window: str) -> tuple[int, int] | None:
 
 
 def split_crawled(rows: list[RawRow]) -> tuple[list[RawRow], list[RunTogetherTable]]:
-    """Rows with every crawled line split into its parts, and the tables found in them."""
+    """Rows with every crawled line split into its parts, and the tables found in them.
+
+    Only a document whose headings are not on lines of their own is crawled text: a
+    preamble listing “一、总体情况，二、主动公开政府信息情况……” stays one paragraph.
+    """
+    if len(find_headings(rows)) >= 2:
+        return rows, []
     out: list[RawRow] = []
     tables: list[RunTogetherTable] = []
     for row in rows:
