@@ -167,3 +167,17 @@ def test_crawled_any_layout_keeps_every_character_where_it_was(
     assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
     assert report.metadata.agency == "某市某局" and report.metadata.signature_agency == "某市某局"
     assert not [f for f in audit(report) if f.code.startswith("A") or f.severity is Severity.ERROR]
+
+
+def test_crawled_narrative_before_a_table_stays_narrative() -> None:
+    body = (
+        "一、总体情况 本局依法公开政府信息。" + "本局做好公开工作。" * 30 + "三、收到和处理政府信息公开申请情况 "
+        "本年新收政府信息公开申请数量24件。(本列数据的勾稽关系为:…)申请人情况 一、本年新收政府信息公开申请数量 2400024 "
+        "四、政府信息公开行政复议、行政诉讼情况 本年度发生行政复议3件，行政诉讼1件。行政复议 行政诉讼 结果维持 "
+        "130040000000000 五、存在的主要问题及改进情况 无。"
+    )
+    rows, tables = split_crawled([_row(body)])
+    assert tables[0].text.startswith("(本列数据的勾稽关系为:…)申请人情况 一、本年新收")
+    assert tables[1].text == "行政复议 行政诉讼 结果维持 130040000000000"
+    texts = [r.text for r in rows]
+    assert "本年新收政府信息公开申请数量24件。" in texts and "本年度发生行政复议3件，行政诉讼1件。" in texts

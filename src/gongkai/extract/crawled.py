@@ -30,11 +30,12 @@ _NUMERAL = re.compile(r"([一二三四五六])\s*[、.．]\s*")
 _HEADING_STOP = re.compile(r"[\s。；;，,：:\d（()）]")
 _CLOSING = ("的事项", "事项", "的情况", "情况", "概况", "措施", "举措", "方向")
 _SUBHEADING = re.compile(r"(?<=[。；;])\s*(?=[（(][一二三四五六七八九十]{1,2}[）)]|[一二三四五六七八九十]{1,2}是)")
-_TABLE_START = {
-    2: ("table2", re.compile(r"第二十条|信息内容")),
-    3: ("table3", re.compile(r"[（(]本列数据|申请人情况|本年新收政府信息公开申请")),
-    4: ("table4", re.compile(r"行政复议.{0,40}?(结果维持|行政诉讼)")),
+_TABLE_START: dict[int, tuple[str, tuple[re.Pattern[str], ...]]] = {
+    2: ("table2", (re.compile(r"第二十条|信息内容"),)),
+    3: ("table3", (re.compile(r"[（(]本列数据|申请人情况"), re.compile(r"本年新收政府信息公开申请数量\s*\d"))),
+    4: ("table4", (re.compile(r"行政复议[^。；;，,\d]{0,60}?(?:结果|维持|审结)"),)),
 }
+"""Where a section's table starts, tried in order (the narrative before it may name its rows)."""
 _WORD_BREAK = re.compile(r"\s+|\d+(?![\d年月日\s])|(?=\d{4}\s*年)")
 _TITLE_END = re.compile(r"(?:政府信息公开|政务公开)\s*(?:工作)?\s*年度?报告")
 _TITLE_START = re.compile(
@@ -135,12 +136,12 @@ def _split(text: str, headings: list[_Heading], prov: Provenance) -> tuple[list[
     for h, nxt in zip(headings, [*[x.start for x in headings[1:]], len(text)], strict=True):
         add(h.start, h.end)
         body = h.end
-        table = _TABLE_START.get(h.number)
-        m = table[1].search(text, h.end, nxt) if table else None
-        if table is not None and m is not None:
+        table_id, starts = _TABLE_START.get(h.number, ("", ()))
+        m = next((found for p in starts if (found := p.search(text, h.end, nxt))), None)
+        if m is not None:
             _prose(text, body, m.start(), add)
             at = prov.model_copy(update={"char": (prov.char or 1) + m.start()})
-            tables.append(RunTogetherTable(table[0], text[m.start() : nxt].strip(), at))
+            tables.append(RunTogetherTable(table_id, text[m.start() : nxt].strip(), at))
         elif h is headings[-1]:
             _last(text, body, nxt, add)
         else:
