@@ -76,27 +76,35 @@ def check_path(
     """
     start = time.perf_counter()
     p = display_path(path)  # results are printed in every format: no stray bytes or control characters
-    stage = "read"
-    try:
-        with time_limit(timeout):
+    with time_limit(timeout):  # one deadline for reading, extracting and auditing
+        try:
             report = read_report(path)
-            stage = "audit"
-            findings = audit(report, rules, previous=previous)
-    except InputError as exc:
-        return _failed(p, exc.to_error("read" if stage == "read" else "audit"), start)
-    except Exception as exc:  # a defect of gongkai, reported per document so a batch goes on
-        where = "读取" if stage == "read" else "审核"
-        err = DocumentError(
-            code="E108",
-            message=f"{where}时发生内部错误：{type(exc).__name__}: {exc}",
-            stage="extract" if stage == "read" else "audit",
-        )
-        if stage == "read":
+        except InputError as exc:
+            return _failed(p, exc.to_error(), start)
+        except Exception as exc:  # a defect of gongkai, reported per document so a batch goes on
+            err = DocumentError(
+                code="E108", message=f"读取时发生内部错误：{type(exc).__name__}: {exc}", stage="extract"
+            )
             return _failed(p, err, start)
-        return DocumentResult(
-            path=p, status="partial", errors=[err], report=report, seconds=time.perf_counter() - start
-        )
-    return DocumentResult(path=p, status="ok", report=report, findings=findings, seconds=time.perf_counter() - start)
+        errors: list[DocumentError] = []
+        try:
+            findings = audit(report, rules, previous=previous)
+        except InputError as exc:  # E112: the time ran out while auditing; the report was read
+            findings = []
+            errors.append(exc.to_error("audit"))
+        except Exception as exc:
+            findings = []
+            errors.append(
+                DocumentError(code="E108", message=f"审核时发生内部错误：{type(exc).__name__}: {exc}", stage="audit")
+            )
+    return DocumentResult(
+        path=p,
+        status="partial" if errors else "ok",
+        errors=errors,
+        report=report,
+        findings=findings,
+        seconds=time.perf_counter() - start,
+    )
 
 
 def iter_inputs(paths: Iterable[str | Path]) -> Iterator[tuple[Path, InputError | None]]:

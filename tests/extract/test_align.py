@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from gongkai.extract.tables import align_values
 from gongkai.model import Provenance
 from gongkai.readers.raw import RawCell
@@ -64,3 +67,38 @@ def test_align_label_variants_and_misprints_are_told_apart() -> None:
     assert match_label("规范性文件", TABLE2) == [Match("normative_documents", "variant")]
     assert match_label("行政规范性文件", TABLE2) == [Match("normative_documents", "exact")]
     assert match_label("行政机关不再处理其政府信息公", TABLE3) == []
+
+
+def _reference(values: list[RawCell], n: int) -> tuple[list[RawCell] | None, str]:
+    """The former quadratic alignment, kept as the specification of the linear one."""
+    k = len(values)
+    if k == n:
+        return list(values), "exact"
+    if k < n:
+        return None, "misaligned"
+    windows = [values[i : i + n] for i in range(k - n + 1)]
+    valid = [w for i, w in enumerate(windows) if all(not c.text.strip() for c in values[:i] + values[i + n :])]
+    if len(valid) == 1:
+        return list(valid[0]), "trimmed"
+    if len({tuple(c.text.strip() for c in w) for w in windows}) == 1:
+        return list(windows[0]), "redundant"
+    if valid and len({tuple(c.text.strip() for c in w) for w in valid}) == 1:
+        return list(valid[0]), "trimmed"
+    return None, "misaligned"
+
+
+@given(st.lists(st.sampled_from(["", " ", "0", "1", "12", "/"]), max_size=14), st.integers(1, 7))
+def test_align_linear_alignment_reads_as_the_quadratic_one(words: list[str], n: int) -> None:
+    values = cells(*words)
+    got, how = align_values(values, n)
+    want, want_how = _reference(values, n)
+    if len(values) > 2 * n and want_how == "redundant":
+        # more than twice the columns of one value is no repeated cell: left unread (all blank: nothing to read)
+        if words[0].strip():
+            assert (got, how) == (None, "misaligned")
+        else:
+            assert (texts(got), how) == (texts(want), "trimmed")
+        return
+    assert (texts(got), how) == (texts(want), want_how)
+    if got is not None:
+        assert [c.prov.column for c in got] == [c.prov.column for c in want or []]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from gongkai.audit.finding import Finding, Location, Severity
 from gongkai.audit.rule import Rule, all_rules
+from gongkai.limits import check_deadline
 
 _ORDER = {
     "document": 0,
@@ -35,6 +36,7 @@ def audit(report: object, rules: list[type[Rule]] | None = None, previous: objec
             continue
         if rule_cls.needs_previous and previous is None:
             continue
+        check_deadline("（审核时）")
         rule = rule_cls(previous)
         try:
             findings.extend(rule.check(report))

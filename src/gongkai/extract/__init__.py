@@ -9,16 +9,20 @@ and read metadata (:mod:`metadata`).
 from __future__ import annotations
 
 from gongkai.errors import InputError
+from gongkai.extract.crawled import run_together_table, split_crawled
 from gongkai.extract.locate import Regions, locate
 from gongkai.extract.metadata import page_field_rows, read_metadata
 from gongkai.extract.records import is_page_number
 from gongkai.extract.sections import Heading, find_headings, find_title
-from gongkai.extract.table2 import build_table2
+from gongkai.extract.table2 import build_table2, is_2019
 from gongkai.extract.table3 import build_table3
 from gongkai.extract.table4 import build_table4
+from gongkai.limits import check_deadline
 from gongkai.model import SECTIONS, AnnualReport, Section, TextLine
 from gongkai.model.labels import squash
-from gongkai.readers.raw import RawDocument, RawRow
+from gongkai.readers.raw import RawCell, RawDocument, RawRow
+
+_WHERE = "（提取报告内容时）"
 
 
 def _in_tables(regions: Regions) -> set[int]:
@@ -59,10 +63,14 @@ def extract(raw: RawDocument) -> AnnualReport:
     Raises:
         InputError: E106 when the document has neither section headings nor tables.
     """
-    rows = raw.rows
+    rows, crawled = split_crawled(raw.rows)
     headings = find_headings(rows)
     regions = locate(rows, headings)
-    if not headings and regions.table3 is None and regions.table2 is None:
+    if crawled:  # a table found in a crawled line is that table, whatever else locate saw
+        ids = {t.table_id for t in crawled}
+        regions = Regions(*(None if k in ids else getattr(regions, k) for k in ("table2", "table3", "table4")))
+    check_deadline(_WHERE)
+    if not headings and regions.table3 is None and regions.table2 is None and not crawled:
         raise InputError("E106", "未找到年度报告的章节标题或统计表，不像是政府信息公开工作年度报告")
     first = headings[0].index if headings else (regions.table2 or regions.table3 or (0, 0))[0]
     title = find_title(rows, first)
@@ -76,9 +84,16 @@ def extract(raw: RawDocument) -> AnnualReport:
         report.table3 = build_table3(rows[regions.table3[0] : regions.table3[1]])
     if regions.table4:
         report.table4 = build_table4(rows[regions.table4[0] : regions.table4[1]])
+    check_deadline(_WHERE)
+    for table in crawled:
+        if getattr(regions, table.table_id) is None:
+            setattr(report, table.table_id, run_together_table(table))
+            fmt_2019 = fmt_2019 or (
+                table.table_id == "table2" and is_2019([RawRow([RawCell(table.text, table.prov)], "text")])
+            )
     if fmt_2019:
         report.format = "2019"
-    elif regions.table2 or regions.table3:
+    elif regions.table2 or regions.table3 or crawled:
         report.format = "2021"
     inside = _in_tables(regions) | page_field_rows(rows, first)  # 发布时间：… lines are not report text
     stop = sig_start if sig_start is not None and sig_start > last_heading else len(rows)
@@ -86,7 +101,7 @@ def extract(raw: RawDocument) -> AnnualReport:
     if headings:
         report.preamble = _preamble(rows, title, headings[0].index, inside)
     section_of = {}
-    for h, nxt in zip(headings, [h.index for h in headings[1:]] + [len(rows)], strict=True):
+    for h, nxt in zip(headings, [h.index for h in headings[1:]] + [len(rows)], strict=False):
         for i in range(h.index, nxt):
             section_of[i] = h.number
     report.lines = [

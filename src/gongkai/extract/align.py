@@ -13,6 +13,7 @@ import itertools
 from dataclasses import dataclass
 
 from gongkai.extract.records import Record
+from gongkai.limits import check_deadline
 from gongkai.model.labels import label_key
 from gongkai.model.report import MatchKind
 from gongkai.model.template import TableSpec
@@ -174,6 +175,7 @@ def place(records: list[Record], spec: TableSpec, slots: list[str], fits: list[b
     placements = [Placement(r, None, "absent") for r in records]
     taken: set[str] = set()
     for p in placements:
+        check_deadline("（提取统计表时）")
         ms = identify(p.record, spec)
         if len(ms) == 1:
             if ms[0].key in taken:

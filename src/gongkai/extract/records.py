@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from gongkai.limits import check_deadline
 from gongkai.model import Provenance
 from gongkai.model.labels import squash
 from gongkai.model.numbers import is_value_text
@@ -19,9 +20,11 @@ _PAGE_NUMBER = re.compile(
     r"^[—\-－–―]{1,2}\s*\d{1,3}\s*[—\-－–―]{1,2}$|^第\s*\d{1,3}\s*页(\s*[/／共]\s*\d{1,3}\s*页?)?$"
 )
 _TRAILING_NUMBERS = re.compile(
-    r"^(.*?[\u3400-\u9fff）)”\"])\s+((?:[+-]?[\d,.]+|[/—－-])(?:\s+(?:[+-]?[\d,.]+|[/—－-]))*)$"
+    r"^(.*?[\u3400-\u9fff）)”\"])(?:\s+|(?=\d))((?:[+-]?[\d,.]+|[/—－-])(?:\s+(?:[+-]?[\d,.]+|[/—－-]))*)$"
 )
+"""A label and the numbers printed after it on one line; a PDF's text layer may drop the space after the label."""
 _ANNOTATION = re.compile(r"^[（(](其中|含|包括|另有|注)")
+_WHERE = "（提取统计表时）"
 
 
 @dataclass(slots=True)
@@ -94,6 +97,7 @@ def build_records(rows: list[RawRow], is_header: HeaderTest) -> tuple[list[Recor
     records_at_header = 0
     run: Record | None = None
     for row in rows:
+        check_deadline(_WHERE)
         text = row.text
         if row.kind == "text" and is_page_number(text):
             continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from gongkai.limits import check_deadline
 from gongkai.model.labels import squash, to_halfwidth_digits
 from gongkai.readers.raw import RawRow
 
@@ -24,6 +25,10 @@ _KEYWORDS: dict[int, tuple[tuple[str, ...], ...]] = {
 }
 _TITLE = re.compile(r"(政府信息公开|政务公开).{0,6}(工作)?.{0,4}年度?报告")
 _YEAR_IN = re.compile(r"\d{4}\s*年")
+ORG_END = re.compile(
+    r"(局|委|办|办公室|厅|政府|中心|处|院|会|所|站|部|署|队|街道|镇|乡|委员会|办事处|公司|集团|馆|社)$"
+)
+"""How an agency's name ends."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +39,7 @@ class Heading:
     numeral: str | None
 
 
-def _section_of(text: str) -> tuple[int, str | None] | None:
+def section_of(text: str) -> tuple[int, str | None] | None:
     """Which section a heading-like line names, with the numeral printed before it."""
     s = squash(text).lstrip("#")
     if len(s) > 40 or s.endswith(("。", "；", ";")):
@@ -58,9 +63,10 @@ def find_headings(rows: list[RawRow]) -> list[Heading]:
     found: list[Heading] = []
     last_number = 0
     for i, row in enumerate(rows):
+        check_deadline("（查找章节标题时）")
         if row.kind != "text":
             continue
-        hit = _section_of(row.cells[0].text)
+        hit = section_of(row.cells[0].text)
         if hit is None:
             continue
         number, numeral = hit
@@ -91,6 +97,7 @@ def find_title(rows: list[RawRow], before: int) -> tuple[str, int] | None:
                     2 <= len(above) <= 30
                     and not any(ch in above for ch in "《》，。；：:、")
                     and not _YEAR_IN.search(above)
+                    and ORG_END.search(above)
                 ):
                     return above + text, i - 1
             return text, i

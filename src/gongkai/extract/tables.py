@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from gongkai.extract.align import Placement, place
 from gongkai.extract.records import Record
+from gongkai.limits import check_deadline
 from gongkai.model import Cell, ColumnEvidence, ColumnSpec, RowEvidence, TableData, TableSpec, UnplacedRow
 from gongkai.model.labels import label_key
 from gongkai.model.numbers import parse_cell
@@ -16,29 +17,32 @@ Alignment = str
 
 
 def align_values(cells: Sequence[RawCell], n: int) -> tuple[list[RawCell] | None, Alignment]:
-    """Fit a record's value cells to ``n`` columns without guessing.
+    """Fit a record's value cells to ``n`` columns without guessing, in time linear in the cells.
 
     Blank cells at either edge may be layout (merged label cells, a trailing
     tab); they are dropped only when exactly one way of dropping them leaves
     ``n`` cells.  Extra cells that are all equal (sixteen zeros for fifteen
-    columns) give the same values whichever way they align: ``redundant``.
+    columns) give the same values whichever way they align: ``redundant`` —
+    but only up to twice the columns; a row printing more equal values than
+    that is not a repeated cell and stays unread.
     """
     k = len(cells)
     if k == n:
         return list(cells), "exact"
     if k < n:
         return None, "misaligned"
-    windows = [cells[i : i + n] for i in range(k - n + 1)]
-    valid = [
-        w for i, w in enumerate(windows) if all(not c.text.strip() for c in list(cells[:i]) + list(cells[i + n :]))
-    ]
-    if len(valid) == 1:
-        return list(valid[0]), "trimmed"
-    texts = {tuple(c.text.strip() for c in w) for w in windows}
-    if len(texts) == 1:
-        return list(windows[0]), "redundant"
-    if valid and len({tuple(c.text.strip() for c in w) for w in valid}) == 1:
-        return list(valid[0]), "trimmed"
+    texts = [c.text.strip() for c in cells]
+    lead = next((i for i, t in enumerate(texts) if t), k)
+    trail = next((i for i, t in enumerate(reversed(texts)) if t), k)
+    # window i (cells i … i+n-1) is valid when every cell outside it is blank
+    lo, hi = max(0, k - n - trail), min(lead, k - n)
+    if lo == hi:
+        return list(cells[lo : lo + n]), "trimmed"
+    if k <= 2 * n and len(set(texts)) == 1:
+        return list(cells[:n]), "redundant"
+    if lo < hi and len(set(texts[lo : hi + n])) == 1:
+        # every valid window reads the same texts
+        return list(cells[lo : lo + n]), "trimmed"
     return None, "misaligned"
 
 
@@ -128,6 +132,7 @@ def assemble(
     fits = [width is not None and align_values(r.values, width)[0] is not None for r in records]
     placements = place(records, spec, slots, fits)
     for p in placements:
+        check_deadline("（提取统计表时）")
         if p.key is None:
             table.unplaced.append(
                 UnplacedRow(

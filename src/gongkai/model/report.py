@@ -31,6 +31,9 @@ class Provenance(BaseModel):
     confidence: float | None = Field(default=None, description="OCR recognition confidence, 0–1 (scans only)")
     sheet: str | None = Field(default=None, description="Worksheet name (gongkai's Excel workbook)")
     cell: str | None = Field(default=None, description="Cell address in the worksheet, e.g. ``D7``")
+    char: int | None = Field(
+        default=None, description="Character position within the line, where one line holds many parts (crawled text)"
+    )
 
     def describe(self) -> str:
         """Short Chinese description: ``第12行第3格``, ``表格2第4行第3格``, ``第1行·第12段``."""
@@ -43,7 +46,7 @@ class Provenance(BaseModel):
         if self.table is not None and self.row is not None:
             parts.append(f"表格{self.table}第{self.row}行")
         elif self.line is not None:
-            parts.append(f"第{self.line}行")
+            parts.append(f"第{self.line}行" + (f"第{self.char}字" if self.char is not None else ""))
         if self.column is not None:
             parts.append(f"第{self.column}格")
         if self.paragraph is not None:

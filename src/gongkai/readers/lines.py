@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from gongkai.limits import ContentBudget
+from gongkai.limits import ContentBudget, check_deadline
 from gongkai.model import Provenance
 from gongkai.readers.raw import RawCell, RawRow
 
@@ -28,10 +28,6 @@ def iter_lines(text: str) -> Iterator[str]:
         assert m is not None  # the pattern matches the empty string
         yield m.group(1)
         pos = m.end()
-
-
-def _cells(parts: list[str], path: str, lineno: int) -> list[RawCell]:
-    return [RawCell(p.strip(_WS), Provenance(file=path, line=lineno, column=i)) for i, p in enumerate(parts, start=1)]
 
 
 def split_lines(text: str, path: str, *, markdown: bool) -> list[RawRow]:
@@ -68,3 +64,13 @@ def split_lines(text: str, path: str, *, markdown: bool) -> list[RawRow]:
             stripped = _MD_HEADING.sub("", stripped)
         rows.append(RawRow([RawCell(stripped, Provenance(file=path, line=lineno))], "text"))
     return rows
+
+
+def _cells(parts: list[str], path: str, lineno: int) -> list[RawCell]:
+    """The cells of one table line; a line of very many cells checks the time limit as it goes."""
+    cells: list[RawCell] = []
+    for i, p in enumerate(parts, start=1):
+        if i % 4096 == 0:
+            check_deadline(f"（第 {lineno} 行）")
+        cells.append(RawCell(p.strip(_WS), Provenance(file=path, line=lineno, column=i)))
+    return cells

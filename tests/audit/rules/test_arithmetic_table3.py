@@ -49,14 +49,44 @@ def test_column_balance_mismatch_skips_blank_total_cell() -> None:
     assert run(ColumnBalanceMismatch, report) == []
 
 
-def test_column_balance_mismatch_missing_row_counts_as_zero() -> None:
+def lose_row(report: AnnualReport, key: str, *, keep_cells: bool = True) -> AnnualReport:
+    """The row as the extractor leaves a row it did not find: absent cells, or no row at all."""
+    report.table3.row_evidence[key] = RowEvidence(key=key, expected_cells=7)
+    if keep_cells:
+        report.table3.rows[key] = {c: Cell() for c in report.table3.rows[key]}
+    else:
+        del report.table3.rows[key], report.table3.row_evidence[key]
+    return report
+
+
+def test_column_balance_mismatch_never_counts_a_missing_row_as_zero() -> None:
+    # 四 (2 in 自然人) not found: 20＋4 against 22＋? is undecidable, not 24 ≠ 22
+    for keep in (True, False):
+        assert run(ColumnBalanceMismatch, lose_row(make_report(), "carried_forward", keep_cells=keep)) == []
+        assert run(ColumnBalanceMismatch, lose_row(make_report(), "carried_over", keep_cells=keep)) == []
+
+
+def test_outcome_sum_mismatch_never_counts_a_missing_row_as_zero() -> None:
+    report = lose_row(make_report(), "granted")
+    assert run(OutcomeSumMismatch, report) == []
+    # the other columns are undecidable too, even where the lost row held 0
+    report = set_cell(report, "table3", "total_processed", "research_institution", 5)
+    assert run(OutcomeSumMismatch, report) == []
+
+
+def test_subtotal_mismatch_never_counts_a_missing_item_as_zero() -> None:
     report = make_report()
-    del report.table3.rows["carried_forward"]
-    del report.table3.row_evidence["carried_forward"]
-    found = run(ColumnBalanceMismatch, report)
-    assert (
-        found[0].message == "一＋二＝20＋4＝24，（七）总计＋四＝22＋未印＝22，不相等（表三·自然人列，未找到的行按0计）"
-    )
+    add_row(report, "denied_total", [1, 0, 0, 0, 0, 0, 1])
+    assert run(SubtotalMismatch, lose_row(report, "denied_internal_affairs")) == []
+
+
+def test_row_sum_mismatch_skips_misaligned_row() -> None:
+    report = make_report()
+    report.table3.rows["granted"] = {c: Cell() for c in report.table3.rows["granted"]}
+    report.table3.row_evidence["granted"].alignment = "misaligned"
+    report.table3.row_evidence["granted"].raw_cells = ["10", "2", "1", "13"]
+    for rule in (RowSumMismatch, OutcomeSumMismatch, ColumnBalanceMismatch):
+        assert run(rule, report) == []
 
 
 def test_column_balance_mismatch_ignores_table_not_found() -> None:

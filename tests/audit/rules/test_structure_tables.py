@@ -1,4 +1,4 @@
-"""S103, S104, S105, S108, S112, S113, S115, S116: tables, rows and columns."""
+"""S103, S104, S105, S108, S112, S113, S115, S116, S122: tables, rows and columns."""
 
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ from gongkai.audit.rules.structure.nonstandard_layout import NonstandardLayout
 from gongkai.audit.rules.structure.row_label_missing import RowLabelMissing
 from gongkai.audit.rules.structure.row_missing import RowMissing
 from gongkai.audit.rules.structure.table_missing import TableMissing
+from gongkai.audit.rules.structure.table_run_together import TableRunTogether
 from gongkai.audit.rules.structure.unplaced_row import UnplacedRow
-from gongkai.model import AnnualReport, Cell, ColumnEvidence, RowEvidence, TableData
+from gongkai.model import AnnualReport, Cell, ColumnEvidence, Provenance, RowEvidence, TableData
 from gongkai.model import UnplacedRow as Unplaced
 from tests.factories import make_report
 
@@ -39,7 +40,10 @@ def test_row_missing_one_finding_per_table() -> None:
     _lose_row(report, "denied_prohibited_by_law")
     _lose_row(report, "denied_three_safeties_one_stability")
     found = run(RowMissing, report)
-    assert [f.message for f in found] == ["表三未找到 2 行：「2.其他法律行政法规禁止公开」、「3.危及“三安全一稳定”」"]
+    assert [f.message for f in found] == [
+        "表三未找到 2 行：「2.其他法律行政法规禁止公开」、「3.危及“三安全一稳定”」；涉及这些行的合计未核对"
+    ]
+    assert found[0].severity is Severity.ERROR
     assert [loc.row for loc in found[0].related] == ["denied_prohibited_by_law", "denied_three_safeties_one_stability"]
     assert run(RowMissing, make_report()) == []
 
@@ -92,7 +96,7 @@ def test_cell_count_mismatch_misaligned_is_error() -> None:
     )
     found = run(CellCountMismatch, report)
     assert [f.message for f in found] == [
-        "表二「规章」行印有 2 个数（22、235），应为 3 个；无法确定各数所属列，已保留原文"
+        "表二「规章」行印有 2 个数（22、235），应为 3 个；无法确定各数所属列，已保留原文，涉及的合计未核对"
     ]
     assert found[0].severity is Severity.ERROR
     assert run(CellCountMismatch, make_report()) == []
@@ -143,3 +147,110 @@ def test_generic_column_headers_reported() -> None:
     found = run(GenericColumnHeaders, report)
     assert len(found) == 1 and "数据1" in found[0].message
     assert run(GenericColumnHeaders, make_report()) == []
+
+
+def test_row_missing_is_a_warning_when_the_table_was_read_from_positions() -> None:
+    report = make_report()
+    report.source_format = "pdf"
+    _lose_row(report, "granted")
+    [found] = run(RowMissing, report)
+    assert found.severity is Severity.WARNING
+    assert found.message == (
+        "表三未找到 1 行：「（一）予以公开」（表格由版面位置还原，也可能是读取时未能分清）；涉及该行的合计未核对"
+    )
+
+
+def test_row_missing_leaves_rows_that_unplaced_numbers_may_fill_to_unplaced_row() -> None:
+    """Missing rows and the unplaced numbers that may be theirs are said once, by S113."""
+    report = make_report()
+    _lose_row(report, "granted")
+    _lose_row(report, "partially_granted")
+    report.table3.unplaced.append(
+        Unplaced(labels=["（一）予以"], raw_cells=["10", "2", "0", "0", "1", "0", "13"], reason="无法识别行标签")
+    )
+    assert run(RowMissing, report) == []
+    [found] = run(UnplacedRow, report)
+    assert found.message == (
+        "表三有一行数据无法对应到年报格式的行：标签「（一）予以」，印有 10、2、0、0、1、0、13；原因：无法识别行标签；"
+        "年报格式中未找到的行：「（一）予以公开」、「（二）部分公开（区分处理的，只计这一情形，不计其他情形）」，"
+        "上述数字可能属于这些行，涉及这些行的合计未核对"
+    )
+    assert found.severity is Severity.WARNING
+    assert [r.row for r in found.related] == ["granted", "partially_granted"]
+
+
+def test_unplaced_row_several_rows_of_a_table_in_one_finding() -> None:
+    report = make_report()
+    for cells in (["1", "2"], ["3"], ["4"], ["5"], ["6"], ["7"]):
+        report.table2.unplaced.append(Unplaced(raw_cells=cells, reason="数值个数与列数不符，且无行标签"))
+    report.table2.unplaced.append(Unplaced(raw_cells=["/", ""], reason="无法识别行标签"))
+    [found] = run(UnplacedRow, report)
+    assert found.message == (
+        "表二有 6 行数据无法对应到年报格式的行：没有行标签，印有 1、2（数值个数与列数不符，且无行标签）；"
+        + "；".join(f"没有行标签，印有 {n}（数值个数与列数不符，且无行标签）" for n in range(3, 7))
+        + "等6行"
+    )
+    assert len(found.related) == 5
+
+
+def test_unplaced_row_quotes_a_long_row_bounded() -> None:
+    report = make_report()
+    report.table3.unplaced.append(Unplaced(labels=["甲" * 100], raw_cells=["0"] * 100_000, reason="无法识别行标签"))
+    [found] = run(UnplacedRow, report)
+    assert "等100000项" in found.message and len(found.message) < 200
+
+
+def _misalign(report: AnnualReport, key: str, raw: list[str]) -> None:
+    t3 = report.table3
+    t3.rows[key] = {c: Cell() for c in t3.rows[key]}
+    ev = t3.row_evidence[key]
+    ev.raw_cells, ev.alignment = raw, "misaligned"
+
+
+def test_cell_count_mismatch_a_lost_column_is_one_finding() -> None:
+    report = make_report()
+    keys = ["new_received", "carried_over", "granted", "partially_granted", "total_processed"]
+    for key in keys:
+        _misalign(report, key, ["1", "", "", "", "", "1"])
+    [found] = run(CellCountMismatch, report)
+    assert found.severity is Severity.ERROR
+    assert found.message.startswith(
+        "表三有 5 行的数字个数与列数（7）不符：「一、本年新收政府信息公开申请数量」印有 6 格（1、空白、空白、空白、空白、1）；"
+    )
+    assert found.message.endswith(
+        "等5行；各行都少 1 格，可能有整列未印出或未能读出；无法确定各数所属列，已保留原文，涉及的合计未核对"
+    )
+    assert [r.row for r in found.related] == keys[1:]
+    report.source_format = "image"
+    [scan] = run(CellCountMismatch, report)
+    assert scan.severity is Severity.WARNING and scan.message.endswith("（表格由版面位置还原，也可能是读取时未能分清）")
+    assert scan.hint.startswith("核对原件中这些行各列的数字；")
+
+
+def _crawled_table3(report: AnnualReport) -> AnnualReport:
+    from gongkai.extract.crawled import RunTogetherTable, run_together_table
+
+    text = "申请人情况 自然人 总计 一、本年新收政府信息公开申请数量 713000074 二、上年结转政府信息公开申请数量 0000000"
+    prov = Provenance(file="f.txt", line=3, char=1225)
+    report.table3 = run_together_table(RunTogetherTable("table3", text, prov))
+    return report
+
+
+def test_table_run_together_quotes_the_first_row_whose_digits_ran_together() -> None:
+    report = _crawled_table3(make_report())
+    [found] = run(TableRunTogether, report)
+    assert found.message == (
+        "表三的各行各格与正文连成一行印出（共 64 字），格与格之间没有分隔，"
+        "如「一、本年新收政府信息公开申请数量 713000074」；无法确定各数所属的行和列，表中数字未读取，涉及的合计未核对"
+    )
+    assert found.severity is Severity.WARNING
+    assert found.location.part == "table3" and found.location.describe() == "表三（依申请公开）（第3行第1225字）"
+    assert run(TableRunTogether, make_report()) == []
+
+
+def test_table_run_together_is_said_once() -> None:
+    from gongkai.audit import audit
+
+    report = _crawled_table3(make_report())
+    codes = [f.code for f in audit(report) if f.location.part == "table3"]
+    assert codes == ["S122"]

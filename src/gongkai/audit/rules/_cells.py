@@ -4,7 +4,10 @@ A sum is built from :class:`Term` objects.  Which unprinted values may count
 as 0 follows one principle: a cell that is itself a total (the 总计 or 小计
 column, a subtotal row, （七）总计) cannot be assumed to be 0 when blank, so
 the equation is skipped; a blank leaf cell next to a printed total counts as 0
-and the message says so.
+and the message says so.  A row that was not found, or whose numbers could not
+be tied to its columns, is unknown: the reader's failure is never the report's
+defect, so an equation with such a term is skipped (the structure rules S104,
+S112 and S113 say once what could not be read, quoting the printed text).
 """
 
 from __future__ import annotations
@@ -66,21 +69,19 @@ class Term:
 
     row: str
     col: str
-    cell: Cell | None
+    cell: Cell
 
     @property
     def value(self) -> int | float:
         c = self.cell
-        return c.value if c is not None and c.state == "number" and c.value is not None else 0
+        return c.value if c.state == "number" and c.value is not None else 0
 
     @property
     def printed(self) -> bool:
-        return self.cell is not None and self.cell.state == "number"
+        return self.cell.state == "number"
 
     def shown(self) -> str:
         c = self.cell
-        if c is None or c.state == "absent":
-            return "未印"
         if c.state == "number":
             return fmt(self.value)
         if c.state == "marker":
@@ -89,8 +90,6 @@ class Term:
 
     def note(self) -> str | None:
         c = self.cell
-        if c is None or c.state == "absent":
-            return "未找到的行按0计"
         if c.state == "marker":
             return f"“{(c.raw or '').strip()}”按0计"
         if c.state == "blank":
@@ -101,16 +100,13 @@ class Term:
 def term(table: TableData, row: str, col: str, derived: bool = False) -> Term | None:
     """A term of a sum, or None when its value is unknown.
 
-    Unknown: unparseable text; a cell lost in a row that was found (misaligned
-    numbers); a blank or marker in a cell that is itself a total (``derived``).
-    A row that was not printed at all counts as 0.
+    Unknown: unparseable text; a cell of a row that was not found or whose
+    numbers could not be tied to columns (never counted as 0: the row may have
+    been lost by the reader); a blank or marker in a cell that is itself a
+    total (``derived``).
     """
     cell = table.cell(row, col)
-    if cell is None or cell.state == "absent":
-        ev = table.row_evidence.get(row)
-        printed = ev.match != "absent" if ev is not None else row in table.rows
-        return None if printed else Term(row, col, None)
-    if cell.state == "text":
+    if cell is None or cell.state in ("absent", "text"):
         return None
     if cell.state in ("blank", "marker") and (derived or col in DERIVED_COLUMNS):
         return None
@@ -178,7 +174,7 @@ def notes(ts: Iterable[Term]) -> str:
 
 
 def related(part: str, ts: Iterable[Term]) -> tuple[Location, ...]:
-    return tuple(loc(part, t.row, t.col, t.cell) for t in ts if t.cell is not None)
+    return tuple(loc(part, t.row, t.col, t.cell) for t in ts)
 
 
 def suspect(table_id: str, ts: Iterable[Term | None]) -> str:
@@ -190,7 +186,7 @@ def suspect(table_id: str, ts: Iterable[Term | None]) -> str:
     """
     scored: list[tuple[float, Term]] = []
     for t in ts:
-        prov = t.cell.provenance if t is not None and t.cell is not None else None
+        prov = t.cell.provenance if t is not None else None
         if t is not None and prov is not None and prov.confidence is not None and t.printed:
             scored.append((prov.confidence, t))
     if not scored:

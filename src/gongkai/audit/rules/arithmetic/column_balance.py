@@ -32,7 +32,8 @@ class ColumnBalanceMismatch(Rule):
     Correct:
     一、本年新收 24, 二、上年结转 4, （七）总计 26, 四、结转下年度继续办理 2: 24＋4＝26＋2＝28.
     A blank 二 or 四 in an applicant column counts as 0; a blank （七）总计 or a blank
-    cell of the 总计 column leaves the column unchecked.
+    cell of the 总计 column leaves the column unchecked, and so does a row that was
+    not found or whose numbers could not be read (S104, S112, S113 report those).
     """
 
     code = "A101"

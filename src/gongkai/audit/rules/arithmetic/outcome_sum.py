@@ -52,7 +52,8 @@ class OutcomeSumMismatch(Rule):
     Correct:
     （七）总计 20, or the missing 5 applications entered under their outcome row.
     Blank outcome cells in an applicant column count as 0; a blank 总计 cell
-    leaves the column unchecked.
+    leaves the column unchecked, and so does an outcome row that was not found or
+    whose numbers could not be read (it never counts as 0).
     """
 
     code = "A102"
@@ -69,7 +70,7 @@ class OutcomeSumMismatch(Rule):
             processed = term(table, "total_processed", col, derived=True)
             parts = terms(table, ((r, col) for r in rows))
             diff = mismatch(processed, parts)
-            if diff is None or all(p.cell is None for p in diff.parts):
+            if diff is None:
                 continue
             s, t, processed, parts = diff.sum, diff.printed, diff.whole, diff.parts
             yield self.finding(

@@ -20,6 +20,7 @@ from gongkai.audit.rules.structure import (  # noqa: F401  (importing registers 
     section_misnumbered,
     section_missing,
     table_missing,
+    table_run_together,
     unparseable_cell,
     unplaced_row,
 )

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from gongkai.audit.describe import column_label, row_label
 from gongkai.audit.finding import Location
-from gongkai.model import AnnualReport, TableData, TableSpec
+from gongkai.model import AnnualReport, TableData, TableSpec, UnplacedRow
 from gongkai.model.template import SUBTOTAL_ITEMS, TABLE2_2019, TABLES
+
+_DIGIT = re.compile(r"[0-9０-９]")
 
 
 def spec_for(report: AnnualReport, table_id: str) -> TableSpec:
@@ -74,3 +77,38 @@ def label_findings(report: AnnualReport, match: str) -> Iterator[tuple[str, str,
             if cev.match == match:
                 label = column_label(table_id, key)
                 yield table_id, "列标题", cev.printed_label, label, key, Location(part=table_id, column=key)
+
+
+POSITIONAL_FORMATS = frozenset({"pdf", "image"})
+"""Sources whose table cells gongkai rebuilds from positions on the page (text layer or OCR)."""
+
+READ_FROM_POSITIONS = "（表格由版面位置还原，也可能是读取时未能分清）"
+"""Said where a PDF or a scan's table could not be read as printed: gongkai cannot tell its own failure apart."""
+
+
+def positional(report: AnnualReport) -> bool:
+    """Whether the tables were rebuilt from positions, so a lost row or cell may be gongkai's failure."""
+    return report.source_format in POSITIONAL_FORMATS
+
+
+def missing_rows(report: AnnualReport, table_id: str) -> list[str]:
+    """Rows this report's table should print that were not found at all, in template order."""
+    table = report.table(table_id)
+    missing: list[str] = []
+    for row in expected_rows(report, table_id):
+        ev = table.row_evidence.get(row)
+        if (ev is None and row not in table.rows) or (ev is not None and ev.match == "absent"):
+            missing.append(row)
+    return missing
+
+
+def data_unplaced(table: TableData) -> list[UnplacedRow]:
+    """Unplaced rows holding a digit (rows of blanks or markers only lose no figure); none in a run-together table."""
+    if run_together(table):
+        return []
+    return [u for u in table.unplaced if any(_DIGIT.search(c) for c in u.raw_cells)]
+
+
+def run_together(table: TableData) -> bool:
+    """A table from a crawled line: found, its text kept whole, no cell read (S122 reports it)."""
+    return "cells_run_together" in table.layout

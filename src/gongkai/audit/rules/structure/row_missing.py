@@ -7,7 +7,15 @@ from collections.abc import Iterator
 from gongkai.audit.finding import Finding, Location, Severity
 from gongkai.audit.rule import Rule, register
 from gongkai.audit.rules._cells import CN
-from gongkai.audit.rules.structure._support import expected_rows, listing, template_row_label
+from gongkai.audit.rules.structure._support import (
+    READ_FROM_POSITIONS,
+    data_unplaced,
+    listing,
+    missing_rows,
+    positional,
+    run_together,
+    template_row_label,
+)
 from gongkai.model import AnnualReport
 
 
@@ -16,7 +24,12 @@ class RowMissing(Rule):
     """What it checks:
     In each table that was found, every row of the template must be printed. One
     finding per table lists the rows that were not found at all (neither by their
-    label nor by their position between other rows).
+    label nor by their position between other rows). The sums involving those rows
+    are not checked: a row that was not found never counts as 0. When the table
+    also holds rows of numbers that could not be placed, those rows may be the
+    missing ones and S113 reports both together instead. In a PDF or a scan the
+    table is rebuilt from positions on the page, so a row not found may be
+    gongkai's failure to read it: there the finding is a warning.
 
     Why:
     The format fixes the rows of the tables; a report that drops a row — for example
@@ -40,19 +53,19 @@ class RowMissing(Rule):
     def check(self, report: AnnualReport) -> Iterator[Finding]:
         for table_id in ("table2", "table3", "table4"):
             table = report.table(table_id)
-            if not table.found:
+            if not table.found or data_unplaced(table) or run_together(table):
                 continue
-            missing: list[str] = []
-            for row in expected_rows(report, table_id):
-                ev = table.row_evidence.get(row)
-                if (ev is None and row not in table.rows) or (ev is not None and ev.match == "absent"):
-                    missing.append(row)
+            missing = missing_rows(report, table_id)
             if not missing:
                 continue
             labels = [f"「{template_row_label(report, table_id, r)}」" for r in missing]
+            reader = positional(report)
             yield self.finding(
-                f"{CN[table_id]}未找到 {len(missing)} 行：{listing(labels)}",
+                f"{CN[table_id]}未找到 {len(missing)} 行：{listing(labels)}"
+                f"{READ_FROM_POSITIONS if reader else ''}；涉及{'这些' if len(missing) > 1 else '该'}行的合计未核对",
                 Location(part=table_id, row=missing[0], source=table.provenance),
-                "按年报格式补齐缺少的行，没有数据的行填0，不要删除。",
+                ("核对原件中这些行是否印出；" if reader else "")
+                + "按年报格式补齐缺少的行，没有数据的行填0，不要删除。",
+                severity=Severity.WARNING if reader else None,
                 related=tuple(Location(part=table_id, row=r) for r in missing),
             )
