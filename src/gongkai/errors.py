@@ -29,6 +29,7 @@ DOCUMENT_ERRORS: dict[str, str] = {
     "E116": "不是 gongkai 生成的填报工作簿或结构已被改动",
     "E117": "结构化报告（JSON/YAML）有错误",
     "E118": "上年报告与本报告不是相邻年度",
+    "E120": "报告格式无法按2021年格式生成",
 }
 """Stable codes of per-document errors (never reused)."""
 

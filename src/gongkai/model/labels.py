@@ -35,6 +35,12 @@ def safe_date(y: str | int, m: str | int, d: str | int) -> dt.date | None:
         return None
 
 
+def shorten(value: object, limit: int = 50) -> str:
+    """A value quoted in a message: at most ``limit`` characters, then ``…（共N字）`` (never echo unbounded input)."""
+    s = str(value)
+    return s if len(s) <= limit else f"{s[:limit]}…（共{len(s)}字）"
+
+
 def squash(text: str) -> str:
     """Remove all whitespace (labels are printed with spaces and line breaks)."""
     return "".join(text.split())

@@ -14,6 +14,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+import zlib
 from typing import Any, NoReturn
 
 from gongkai.errors import InputError
@@ -42,10 +43,17 @@ from gongkai.readers.workbook_meta import Grid, e116, read_meta
 _SHEET_NAME = re.compile(rb"<(?:\w+:)?sheet\b[^>]*\bname=\"([^\"]*)\"")
 
 
+_DAMAGED = (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, ValueError, zlib.error)
+"""What :mod:`zipfile` raises on a damaged archive (zlib.error for damaged deflate data,
+NotImplementedError for an invalid "version needed to extract")."""
+
+
 def _open(data: bytes) -> zipfile.ZipFile:
     """The archive, after the zip-bomb checks; E110 names Excel, not Word."""
     try:
         return ziplimits.open_checked(data)
+    except NotImplementedError as exc:  # an invalid "version needed" in the central directory
+        raise InputError("E110", "文件已损坏：压缩包目录中记录的解压所需版本无效，目录已损坏") from exc
     except InputError as exc:
         if exc.code != "E110":
             raise
@@ -53,10 +61,17 @@ def _open(data: bytes) -> zipfile.ZipFile:
 
 
 def _sheet_names(archive: zipfile.ZipFile) -> list[str]:
+    """The sheet names the workbook part lists ([] without a workbook part).
+
+    Raises:
+        InputError: E110 when the workbook part cannot be decompressed.
+    """
     try:
         xml = archive.read("xl/workbook.xml")
-    except (KeyError, zipfile.BadZipFile, OSError, EOFError):
+    except KeyError:
         return []
+    except _DAMAGED as exc:
+        raise InputError("E110", "文件已损坏：工作簿目录（xl/workbook.xml）无法解压，文件可能不完整") from exc
     return [m.group(1).decode("utf-8", "replace") for m in _SHEET_NAME.finditer(xml)]
 
 
@@ -70,7 +85,7 @@ def is_gongkai_workbook(data: bytes) -> bool:
 
 def reject_xlsx(data: bytes) -> NoReturn:
     """For an .xlsx that is not gongkai's workbook: E110/E114/E109 for a bad archive, else E104."""
-    _open(data)
+    _sheet_names(_open(data))
     raise InputError(
         "E104",
         "不支持读取Excel 工作簿（只能读取 gongkai 生成的填报工作簿；支持 PDF、Word、图片、HTML、Markdown 和纯文本）",
@@ -218,11 +233,12 @@ def read_workbook(data: bytes, path: str) -> AnnualReport:
         if name not in names:
             e116(f"缺少工作表“{name}”（工作表被删除或改名）")
     reader = _Reader(data, path, _load(data, set(needed), data_only=False))
+    for name in needed:
+        if name not in reader.grids:  # listed in the workbook, but its part is missing
+            e116(f"工作表“{name}”的内容缺失（文件已损坏或被改动），请用 gongkai template 重新生成工作簿")
     _check_info(reader.grids[INFO_SHEET])
     report = AnnualReport(format="2021", source_file=path, source_format="xlsx")
     read_meta(reader.grids[META_SHEET], reader.prov, report)
     for layout in layouts:
         setattr(report, layout.table_id, reader.table(layout))
-    cells = [c for t in (report.table2, report.table3, report.table4) for row in t.rows.values() for c in row.values()]
-    report.template = all(c.state in ("blank", "absent") for c in cells)
     return report
