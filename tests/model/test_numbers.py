@@ -29,3 +29,20 @@ from gongkai.model.numbers import parse_cell
 def test_numbers_parse_cell(raw: str, state: str, value: object, note: object) -> None:
     parsed = parse_cell(raw)
     assert (parsed.state, parsed.value, parsed.note) == (state, value, note)
+
+
+@pytest.mark.parametrize(
+    ("raw", "state", "value"),
+    [
+        ("9" * 15, "number", 10**15 - 1),
+        ("9" * 16, "text", None),
+        ("1" * 4301, "text", None),
+        ("1" * 5000 + "（其中修订3件）", "text", None),
+        ("1" * 5000 + "元", "text", None),
+        ("123456789012.345", "number", 123456789012.345),
+        ("1234567890123.456", "text", None),
+    ],
+)
+def test_numbers_more_than_15_digits_are_text_and_never_raise(raw: str, state: str, value: object) -> None:
+    parsed = parse_cell(raw)
+    assert (parsed.state, parsed.value) == (state, value)

@@ -10,7 +10,8 @@ printed report again (see ``docs/architecture.md``, "The extract JSON"):
 * ``evidence`` — per table, the row labels and column headers that were not printed as
   in the template (``label`` as printed, ``match``), rows printed with another number of
   values (``cells`` as printed, ``expected``, ``alignment``), cells not found at all
-  (``absent``) and a table found without any row (``found``);
+  (``absent``), a table found without any row (``found``), and where the table was
+  printed (``page``, ``line`` …);
 * ``unplaced`` — rows the reader could not place, raw cells kept;
 * ``notes`` — annotations printed with numbers;
 * ``lines`` — a printed report's text lines as its reader gave them (section, text and
@@ -213,6 +214,7 @@ def _evidence_table(report: AnnualReport, table: TableData, data: dict[str, obje
     spec = TABLE2_2019 if table.id == "table2" and old else TABLES[table.id]
     if data.get("found") is True:
         table.found = True
+    table.provenance = positions(data, report.source_file)
     rows = {r.key for r in spec.rows}
     for key, ev in _mapping(data.get("rows"), f"{where}.rows", problems).items():
         at = f"{where}.rows.{key}"
@@ -321,12 +323,9 @@ def read_provenance(report: AnnualReport, data: object) -> None:
             continue
         prov = positions(value, file) or Provenance(file=file)
         parts = key.split(".")
-        if parts[0] in TABLES and len(parts) in (1, 3):
-            table = report.table(parts[0])
-            cell = table.cell(parts[1], parts[2]) if len(parts) == 3 else None
-            if len(parts) == 1:
-                table.provenance = prov
-            elif cell is not None:
+        if parts[0] in TABLES and len(parts) == 3:
+            cell = report.table(parts[0]).cell(parts[1], parts[2])
+            if cell is not None:
                 cell.provenance = prov
         elif parts[0] == "metadata" and len(parts) == 2:
             report.metadata.provenance[parts[1]] = prov

@@ -241,4 +241,6 @@ def read_workbook(data: bytes, path: str) -> AnnualReport:
     read_meta(reader.grids[META_SHEET], reader.prov, report)
     for layout in layouts:
         setattr(report, layout.table_id, reader.table(layout))
+    cells = [c for t in (report.table2, report.table3, report.table4) for row in t.rows.values() for c in row.values()]
+    report.template = all(c.state in ("blank", "absent") for c in cells)
     return report

@@ -95,7 +95,8 @@ def blocks(report: AnnualReport) -> list[Block]:
         if table_id is not None and report.table(table_id).found:
             out.append(table_block(report, table_id))
     meta = report.metadata
-    lines = [line for line in (meta.signature_agency or "", format_date(meta.signature_date)) if line]
+    date = format_date(meta.signature_date) or meta.typed_dates.get("signature_date", "")  # a typo kept as typed
+    lines = [line for line in (meta.signature_agency or "", date) if line]
     if lines:
         out.append(Signature(tuple(lines)))
     return out

@@ -69,8 +69,8 @@ def _table(
 
 
 def _evidence(table: TableData) -> dict[str, Any]:
-    """How ``table`` was printed where it differs from the template (empty for a table printed as the template)."""
-    out: dict[str, Any] = {}
+    """Where ``table`` was printed, and how where it differs from the template."""
+    out: dict[str, Any] = _positions(table.provenance)  # where the table was printed
     if table.found and not table.rows:
         out["found"] = True
     rows = {
@@ -140,9 +140,6 @@ def report_to_json(report: AnnualReport) -> dict[str, Any]:
                 for u in rows
             ]
     tables_of = [report.table2, report.table3, report.table4]
-    for t in tables_of:
-        if t.provenance is not None:
-            provenance[t.id] = provenance_to_json(t.provenance)
     printed = report.source_format not in DATA_FORMATS
     layout = {t.id: list(t.layout) for t in tables_of if t.layout}
     evidence = {t.id: ev for t in tables_of if (ev := _evidence(t))}
