@@ -178,13 +178,21 @@ def test_structured_long_metadata_is_refused_with_a_short_quote(tmp_path: Path, 
 
 def test_structured_bounds_on_text_lines_and_unplaced_rows(tmp_path: Path) -> None:
     data = data_json()
-    data["sections"]["overview"]["text"] = "长" * 100_001
-    data["preamble"] = "\n".join(["段落"] * 2_001)
+    data["sections"]["overview"]["text"] = "长" * 50_001
+    data["preamble"] = "\n".join(["段落"] * 1_001)
     data["unplaced"] = {"table3": [{"labels": [], "raw_cells": ["1"], "reason": "x"}] * 501}
     message = load_error(tmp_path, "r.json", json.dumps(data, ensure_ascii=False)).message
-    assert "sections.overview：文字过长（100001字，最多100000字）" in message
-    assert "preamble：段落过多（2001段，最多2000段）" in message
+    assert "sections.overview：文字过长（50001字，最多50000字）" in message
+    assert "preamble：段落过多（1001段，最多1000段）" in message
     assert "unplaced.table3：应为 table2/table3/table4 下不超过500行的列表" in message
+
+
+def test_structured_bound_on_the_whole_text(tmp_path: Path) -> None:
+    data = data_json()
+    for key in ("overview", "proactive_disclosure", "applications"):
+        data["sections"][key]["text"] = "长" * 40_000
+    message = load_error(tmp_path, "r.json", json.dumps(data, ensure_ascii=False)).message
+    assert "sections：正文共" in message and "超过上限100000字" in message
 
 
 def test_structured_too_many_values_is_e117(tmp_path: Path) -> None:

@@ -68,10 +68,13 @@ _SECTION_KEYS = {s.key: s for s in SECTIONS}
 _SECTION_FIELDS = {"number", "title", "text", "printed_number"}
 MAX_NAME = 200
 """Longest title, agency or signature agency (characters): a real one is under 60."""
-MAX_TEXT = 100_000
+MAX_TEXT = 50_000
 """Longest preamble or section text (characters): a long report's longest section is about 10,000."""
-MAX_LINES = 2_000
+MAX_LINES = 1_000
 """Most lines (paragraphs) in the preamble or one section."""
+MAX_TOTAL_TEXT = 100_000
+"""Most characters of text in all (preamble, section titles and texts): a long report has about 30,000;
+100,000 characters print as some 220 pages, which every format renders within a minute."""
 
 
 def read_structured(text: str, path: str) -> AnnualReport:
@@ -294,6 +297,9 @@ def report_from_data(data: dict[str, Any], path: str, source_format: str = "json
     check_text("preamble", preamble, MAX_TEXT, MAX_LINES, problems)
     report.preamble = preamble.strip("\n")
     report.sections = _sections(data.get("sections"), problems)
+    total = len(report.preamble) + sum(len(s.text) + len(s.title or "") for s in report.sections)
+    if total > MAX_TOTAL_TEXT:
+        problems.add("sections", f"正文共{total}字，超过上限{MAX_TOTAL_TEXT}字（一份年报约3万字）")
     layouts = read_layout(data.get("layout"), problems)
     for table_id in ("table2", "table3", "table4"):
         layout = layouts.get(table_id, [])
@@ -317,4 +323,4 @@ def _all_blank(report: AnnualReport) -> bool:
     return all(t.found for t in tables) and all(c.state in ("blank", "absent") for c in cells)
 
 
-__all__ = ["MAX_NAME", "MAX_TEXT", "looks_structured", "read_structured", "report_from_data", "structured_text"]
+__all__ = ["MAX_NAME", "MAX_TEXT", "MAX_TOTAL_TEXT", "looks_structured", "read_structured", "report_from_data", "structured_text"]
