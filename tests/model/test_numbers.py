@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from gongkai.api import check_path
 from gongkai.model.numbers import parse_cell
 
 
@@ -46,3 +49,20 @@ def test_numbers_parse_cell(raw: str, state: str, value: object, note: object) -
 def test_numbers_more_than_15_digits_are_text_and_never_raise(raw: str, state: str, value: object) -> None:
     parsed = parse_cell(raw)
     assert (parsed.state, parsed.value) == (state, value)
+
+
+def test_a_report_with_a_cell_of_4301_digits_is_read_and_the_cell_reported(tmp_path: Path) -> None:
+    """Fuzz case 03: a table cell of 4301 digits in a text report (was ValueError, E108)."""
+    sample = Path(__file__).resolve().parents[2] / "samples" / "002_3e5507a8093b4360.txt"
+    lines = sample.read_text(encoding="utf-8").split("\n")
+    assert lines[103] == "一、本年新收政府信息公开申请数量" and lines[105] == "30"
+    lines[105] = "9" * 4301
+    path = tmp_path / "r.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    result = check_path(path)
+    assert result.status == "ok" and result.report is not None
+    cell = result.report.table3.cell("new_received", "natural_person")
+    assert cell is not None and cell.state != "number"  # no number is made of it
+    [finding] = [f for f in result.findings if f.code == "S112"]
+    assert finding.location.row == "new_received" and "无法确定各数所属列" in finding.message
+    assert all(len(f.message) < 500 for f in result.findings)

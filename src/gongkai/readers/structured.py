@@ -323,4 +323,12 @@ def _all_blank(report: AnnualReport) -> bool:
     return all(t.found for t in tables) and all(c.state in ("blank", "absent") for c in cells)
 
 
-__all__ = ["MAX_NAME", "MAX_TEXT", "MAX_TOTAL_TEXT", "looks_structured", "read_structured", "report_from_data", "structured_text"]
+__all__ = [
+    "MAX_NAME",
+    "MAX_TEXT",
+    "MAX_TOTAL_TEXT",
+    "looks_structured",
+    "read_structured",
+    "report_from_data",
+    "structured_text",
+]
