@@ -13,11 +13,16 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from gongkai.api import check_path, write_report
 from gongkai.audit import Finding
 from gongkai.errors import InputError
+from gongkai.model import AnnualReport
 from gongkai.render.json import report_to_json
+from gongkai.write import render
+from tests.write_strategies import reports
 
 SAMPLES = sorted((Path(__file__).resolve().parents[2] / "samples").iterdir())
 
@@ -62,3 +67,18 @@ def test_writing_a_format_gongkai_cannot_print_is_refused_naming_it(name: str, n
         assert info.value.code == "E120" and named in info.value.message
         assert "gongkai 只能按2021年格式（国办公开办函〔2021〕30号）生成报告" in info.value.message
     assert not (tmp_path / "out.docx").exists()
+
+
+@settings(
+    max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
+@given(report=reports(), suffix=st.sampled_from([".md", ".html"]))
+def test_random_printed_reports_check_like_their_extract_json(
+    report: AnnualReport, suffix: str, tmp_path: Path
+) -> None:
+    source = tmp_path / f"r{suffix}"
+    source.write_bytes(render(report, suffix))
+    original = check_path(source, timeout=None)
+    again = check_path(_extract_json(source, tmp_path), timeout=None)
+    assert again.status == "ok", again.errors
+    assert sorted(map(_key, again.findings)) == sorted(map(_key, original.findings))

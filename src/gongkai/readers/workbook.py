@@ -19,7 +19,7 @@ from typing import Any, NoReturn
 
 from gongkai.errors import InputError
 from gongkai.model import AnnualReport, Cell, Provenance, TableData
-from gongkai.model.labels import format_number
+from gongkai.model.labels import format_number, shorten
 from gongkai.model.numbers import parse_cell
 from gongkai.model.template import TOTALS
 from gongkai.model.workbook_layout import (
@@ -213,7 +213,7 @@ def _check_info(grid: Grid) -> None:
     if version != SCHEMA_VERSION:
         row = next((r for (r, c), v in grid.items() if c == 0 and v == "schema_version"), 1)
         e116(
-            f"工作表“{INFO_SHEET}”{cell_ref(row, 1)}单元格的结构版本为“{version}”，本程序只能读取版本 {SCHEMA_VERSION}"
+            f"工作表“{INFO_SHEET}”{cell_ref(row, 1)}单元格的结构版本为“{shorten(version)}”，本程序只能读取版本 {SCHEMA_VERSION}"
         )
 
 
