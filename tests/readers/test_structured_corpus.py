@@ -61,9 +61,9 @@ def test_samples_cover_the_corpus() -> None:
 )
 def test_writing_a_format_gongkai_cannot_print_is_refused_naming_it(name: str, named: str, tmp_path: Path) -> None:
     source = Path(__file__).resolve().parents[2] / "samples" / name
-    for given in (source, _extract_json(source, tmp_path)):
+    for path in (source, _extract_json(source, tmp_path)):
         with pytest.raises(InputError) as info:
-            write_report(given, [tmp_path / "out.docx"], draft=True)
+            write_report(path, [tmp_path / "out.docx"], draft=True)
         assert info.value.code == "E120" and named in info.value.message
         assert "gongkai 只能按2021年格式（国办公开办函〔2021〕30号）生成报告" in info.value.message
     assert not (tmp_path / "out.docx").exists()

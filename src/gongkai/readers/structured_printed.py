@@ -1,7 +1,7 @@
 """What a structured report says about how its source was printed, so checking its JSON is checking the source.
 
 ``gongkai extract`` prints, beside the values, what the audit needs to judge the
-printed report again (see ``docs/architecture.md``, "The extract JSON"):
+printed report again (see ``docs/architecture.md``, "Structured input"):
 
 * ``layout`` — each table's layout traits (``other_total_single_row``: （六）其他处理
   printed as one row; ``legal_entity_subtotal_column``; ``category_subtotal_rows``;
@@ -16,8 +16,6 @@ printed report again (see ``docs/architecture.md``, "The extract JSON"):
 * ``notes`` — annotations printed with numbers;
 * ``lines`` — a printed report's text lines as its reader gave them (section, text and
   position), which the narrative rules read (wrapped lines are joined by position).
-
-Also here: the list of problems (E117) and the bounds on free text and lists.
 """
 
 from __future__ import annotations
@@ -25,7 +23,6 @@ from __future__ import annotations
 import re
 from typing import get_args
 
-from gongkai.errors import InputError
 from gongkai.model import (
     TABLE2_2019,
     TABLES,
@@ -38,18 +35,13 @@ from gongkai.model import (
     TextLine,
     UnplacedRow,
 )
-from gongkai.model.labels import shorten
 from gongkai.model.numbers import parse_cell
 from gongkai.model.report import MatchKind
 from gongkai.model.template import LEGAL_ENTITY_SUBTOTAL, SUBTOTAL_ITEMS, TABLE3
+from gongkai.readers.structured_problems import MAX_CELL_TEXT, MAX_ITEMS, Problems, strings
 
-MAX_PROBLEMS = 30
 MAX_UNPLACED = 500
 """Most unplaced rows per table."""
-MAX_ITEMS = 200
-"""Most labels or printed cells in one row."""
-MAX_CELL_TEXT = 500
-"""Longest label or printed cell (characters)."""
 MAX_TEXT_LINES = 20_000
 """Most text lines of a printed report."""
 MAX_LINE = 20_000
@@ -59,47 +51,6 @@ _POSITIONS = ("page", "line", "paragraph", "table", "row", "column")
 _TRAIT = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 _ALIGNMENTS = ("exact", "trimmed", "redundant", "misaligned", "none")
 _UNITS = ("件", "个", "条", "项", "次", "份", "元", "万元", "人次", "人")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-class Problems:
-    """Every bad key path of a structured report, raised at once as E117."""
-
-    def __init__(self) -> None:
-        self.items: list[str] = []
-
-    def add(self, where: str, what: str) -> None:
-        self.items.append(f"{shorten(where, 120)}：{what}")
-
-    def raise_if_any(self) -> None:
-        if self.items:
-            shown = self.items[:MAX_PROBLEMS]
-            more = f"\n  ……另有 {len(self.items) - MAX_PROBLEMS} 处" if len(self.items) > MAX_PROBLEMS else ""
-            lines = "\n  ".join(shown)
-            raise InputError("E117", f"结构化报告有 {len(self.items)} 处错误：\n  {lines}{more}")
-
-
-def walk_strings(data: object, where: str, problems: Problems) -> None:
-    """Control characters cannot be printed in any output format (and break DOCX/XLSX): refused, not dropped."""
-    stack: list[tuple[object, str]] = [(data, where)]
-    while stack and len(problems.items) <= MAX_PROBLEMS:
-        value, at = stack.pop()
-        if isinstance(value, str):
-            m = _CONTROL.search(value)
-            if m:
-                problems.add(at, f"含有不可打印的控制字符 U+{ord(m.group()):04X}（第{m.start() + 1}个字符）")
-        elif isinstance(value, dict):
-            stack.extend((v, f"{at}.{k}" if at else str(k)) for k, v in reversed(list(value.items())))
-        elif isinstance(value, list):
-            stack.extend((v, f"{at}[{i}]") for i, v in reversed(list(enumerate(value, 1))))
-
-
-def check_text(where: str, text: str, max_chars: int, max_lines: int, problems: Problems) -> None:
-    """A free text within its bounds (a longer one is not a report, and would take long to render)."""
-    if len(text) > max_chars:
-        problems.add(where, f"文字过长（{len(text)}字，最多{max_chars}字）")
-    elif (lines := text.count("\n") + 1) > max_lines:
-        problems.add(where, f"段落过多（{lines}段，最多{max_lines}段）")
 
 
 def read_layout(data: object, problems: Problems) -> dict[str, list[str]]:
@@ -139,19 +90,6 @@ def table3_columns(layout: list[str]) -> list[str]:
     return [*cols, LEGAL_ENTITY_SUBTOTAL.key] if "legal_entity_subtotal_column" in layout else cols
 
 
-def _strings(value: object, where: str, problems: Problems) -> list[str] | None:
-    if value is None:
-        return []
-    if not isinstance(value, list) or len(value) > MAX_ITEMS:
-        problems.add(where, f"应为不超过{MAX_ITEMS}项的文字列表")
-        return None
-    out = [str(x) if isinstance(x, str | int | float) and not isinstance(x, bool) else None for x in value]
-    if any(x is None or len(x) > MAX_CELL_TEXT for x in out):
-        problems.add(where, f"每项应为不超过{MAX_CELL_TEXT}字的文字")
-        return None
-    return [x for x in out if x is not None]
-
-
 def read_unplaced(report: AnnualReport, data: object, problems: Problems) -> None:
     """Rows a reader could not place (``gongkai extract``'s ``unplaced``): kept, so the audit still reports them."""
     if not data:
@@ -168,8 +106,8 @@ def read_unplaced(report: AnnualReport, data: object, problems: Problems) -> Non
             if not isinstance(row, dict):
                 problems.add(where, "应为含 labels、raw_cells、reason 的对象")
                 continue
-            labels = _strings(row.get("labels"), f"{where}.labels", problems)
-            cells = _strings(row.get("raw_cells"), f"{where}.raw_cells", problems)
+            labels = strings(row.get("labels"), f"{where}.labels", problems)
+            cells = strings(row.get("raw_cells"), f"{where}.raw_cells", problems)
             reason = row.get("reason", "")
             if not isinstance(reason, str) or len(reason) > MAX_CELL_TEXT:
                 problems.add(f"{where}.reason", "应为文字")
@@ -218,7 +156,7 @@ def _evidence_table(report: AnnualReport, table: TableData, data: dict[str, obje
     rows = {r.key for r in spec.rows}
     for key, ev in _mapping(data.get("rows"), f"{where}.rows", problems).items():
         at = f"{where}.rows.{key}"
-        label, cells = ev.get("label"), _strings(ev.get("cells"), f"{at}.cells", problems)
+        label, cells = ev.get("label"), strings(ev.get("cells"), f"{at}.cells", problems)
         match, expected, alignment = _match(ev.get("match", "exact")), ev.get("expected", 0), ev.get("alignment")
         if key not in rows or match is None or (label is not None and not isinstance(label, str)):
             problems.add(at, "行键、label（印出的行标签）或 match 不正确")
