@@ -133,3 +133,12 @@ def test_structured_yaml_is_recognised_whatever_key_comes_first(tmp_path: Path) 
     path = tmp_path / "r.yml"
     path.write_text("draft: true\nnotes: {}\nmetadata:\n  year: 2024\n", encoding="utf-8")
     assert read_report(path).source_format == "yaml"
+
+
+def test_structured_extract_json_without_lines_is_data_as_before(tmp_path: Path) -> None:
+    data = report_to_json(read_report(SEED))
+    del data["lines"]
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    loaded = read_report(path)
+    assert loaded.source_format == "json" and [ln.provenance.line for ln in loaded.lines][:1] == [None]

@@ -136,7 +136,11 @@ def _table(
 
 
 def _source_format(data: dict[str, Any], given: str, problems: Problems) -> str:
-    """The extract JSON of a printed report keeps its source's format (``source.format``); data is ``given``."""
+    """The extract JSON of a printed report keeps its source's format (``source.format``); data is ``given``.
+
+    Only a JSON carrying the printed report's ``lines`` is that printed report; without them
+    (written by hand, or by an older gongkai) it is data, completed as data is.
+    """
     source = data.get("source")
     if source is None:
         return given
@@ -144,7 +148,7 @@ def _source_format(data: dict[str, Any], given: str, problems: Problems) -> str:
     if not isinstance(source, dict) or not (fmt is None or (isinstance(fmt, str) and 0 < len(fmt) <= 20)):
         problems.add("source", "应为含 file、format 的对象（gongkai extract 的输出）")
         return given
-    return given if fmt is None or fmt in DATA_FORMATS else fmt
+    return given if fmt is None or fmt in DATA_FORMATS or "lines" not in data else fmt
 
 
 def _format(data: dict[str, Any], problems: Problems) -> str:
