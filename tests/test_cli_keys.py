@@ -72,6 +72,9 @@ TOP_KEYS = [
     "notes",
     "provenance",
     "unplaced",
+    "layout",
+    "evidence",
+    "lines",
 ]
 METADATA_KEYS = [
     "title",

@@ -19,6 +19,7 @@ from gongkai.extract import extract
 from gongkai.extract.complete import complete
 from gongkai.limits import MAX_SECONDS, time_limit
 from gongkai.model import AnnualReport
+from gongkai.model.report import DATA_FORMATS
 from gongkai.paths import display_path
 from gongkai.readers import Document, read_path
 from gongkai.result import DocumentResult, Summary
@@ -39,12 +40,14 @@ def read_raw(path: str | Path) -> Document:
 def load_report(path: str | Path) -> tuple[AnnualReport, bool]:
     """The report in ``path`` and whether it came as data (JSON/YAML/workbook), not yet completed.
 
+    The extract JSON of a printed report is that printed report, not data.
+
     Raises:
         InputError: the file cannot be read or is not a report (with a stable code).
     """
     doc = read_path(path)
     if isinstance(doc, AnnualReport):
-        return doc, True
+        return doc, doc.source_format in DATA_FORMATS
     return extract(doc), False
 
 
@@ -182,6 +185,23 @@ def load_previous(path: str | Path) -> AnnualReport:
     return read_report(path)
 
 
+def refuse_unwritable(report: AnnualReport) -> None:
+    """gongkai writes the 2021 format only: a 2019 report, or table 3 printed with （六） as one row, is refused.
+
+    Raises:
+        InputError: E120 naming the report's format.
+    """
+    target = "gongkai 只能按2021年格式（国办公开办函〔2021〕30号）生成报告"
+    if report.format == "2019" or "format_2019" in report.table2.layout:
+        raise InputError("E120", f"该报告为2019年试行格式（国办公开办函〔2019〕60号），{target}")
+    if "other_total_single_row" in report.table3.layout:
+        raise InputError(
+            "E120",
+            f"该报告表三将“（六）其他处理”印为一行（旧版式），没有2021年格式的三个子项，{target}；"
+            "请按三个子项分别填写后再生成",
+        )
+
+
 def write_report(
     source: str | Path,
     targets: Sequence[str | Path],
@@ -198,7 +218,8 @@ def write_report(
 
     Raises:
         InputError: the source or last year's report cannot be read (stable code); E118 when
-            last year's report is not the year before.
+            last year's report is not the year before; E120 when the source is in a format gongkai
+            cannot write (the 2019 trial format, table 3 with （六） as one row).
         UsageError: an output suffix gongkai cannot write, or a target that is the source itself.
         OutputError: an output cannot be written (it names the file).
     """
@@ -207,6 +228,7 @@ def write_report(
     outs = check_targets(source, targets)
     with time_limit(timeout):
         report, structured = load_report(source)
+        refuse_unwritable(report)
         last = load_previous(previous) if previous is not None else None
     if (
         last is not None

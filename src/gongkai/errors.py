@@ -30,6 +30,7 @@ DOCUMENT_ERRORS: dict[str, str] = {
     "E117": "结构化报告（JSON/YAML）有错误",
     "E118": "上年报告与本报告不是相邻年度",
     "E119": "内容超出上限",
+    "E120": "报告格式无法按2021年格式生成",
 }
 """Stable codes of per-document errors (never reused)."""
 

@@ -23,8 +23,11 @@ def test_structured_extract_json_is_valid_input_and_loads_identically(tmp_path: 
     path = tmp_path / "seed.json"
     path.write_text(json.dumps(report_to_json(original), ensure_ascii=False), encoding="utf-8")
     loaded = read_report(path)
-    assert loaded.source_format == "json"
+    assert loaded.source_format == "text"  # the extract JSON of a printed report is that printed report
     assert differences(original, loaded) == []
+    assert [(ln.text, ln.section, ln.provenance.line) for ln in loaded.lines] == [
+        (ln.text, ln.section, ln.provenance.line) for ln in original.lines
+    ]
 
 
 def test_structured_yaml_with_chinese_dates_and_string_cells(tmp_path: Path) -> None:
@@ -54,7 +57,7 @@ def test_structured_every_bad_key_and_value_is_listed_with_its_path() -> None:
     data["table3"]["new_recieved"] = data["table3"].pop("new_received")
     data["table3"]["granted"]["natural_persons"] = 3
     data["table4"]["administrative_review"]["upheld"] = True
-    data["metadata"]["signature_date"] = "去年"
+    data["metadata"]["signature_date"] = 20250120
     data["colour"] = "red"
     with pytest.raises(InputError) as info:
         report_from_data(data, "r.json")
@@ -65,20 +68,41 @@ def test_structured_every_bad_key_and_value_is_listed_with_its_path() -> None:
         "table3.new_recieved：表三没有这一行",
         "table3.granted.natural_persons：“（一）予以公开”没有这一列",
         "table4.administrative_review.upheld：单元格应为数字、文字或 null",
-        "metadata.signature_date：日期“去年”无法识别",
+        "metadata.signature_date：日期应为文字（如 2025-01-20 或 2025年1月20日），而不是“20250120”",
         "colour：未知的顶层字段",
     ):
         assert where in message
 
 
-def test_structured_refuses_layouts_the_2021_format_does_not_have() -> None:
+def test_structured_refuses_old_layout_rows_its_layout_does_not_declare() -> None:
     data = report_to_json(make_report())
     data["table3"]["other_total"] = {"total": 3}
-    data["format"] = "2019"
     with pytest.raises(InputError) as info:
         report_from_data(data, "r.json")
-    assert "只能按2021年格式生成报告" in info.value.message
     assert "“（六）其他处理”一行是旧版式" in info.value.message
+
+
+def test_structured_old_layout_and_2019_rows_are_read_when_declared() -> None:
+    data = report_to_json(make_report())
+    for key in ("other_no_correction", "other_no_fee", "other_other"):
+        del data["table3"][key]
+    data["table3"]["other_total"] = {"natural_person": 1, "total": 1}
+    data["table3"]["granted"]["legal_entity_subtotal"] = 3
+    data["layout"] = {"table3": ["other_total_single_row", "legal_entity_subtotal_column"]}
+    report = report_from_data(data, "r.json")
+    assert report.table3.value("other_total", "total") == 1
+    assert report.table3.value("granted", "legal_entity_subtotal") == 3
+    data["format"] = "2019"
+    data["table2"] = {"government_procurement": {"projects": 2, "amount": "251000元"}}
+    report = report_from_data(data, "r.json")
+    assert report.format == "2019" and report.table2.value("government_procurement", "amount") == 251000
+
+
+def test_structured_unknown_format_is_named() -> None:
+    data = {**report_to_json(make_report()), "format": "2031"}
+    with pytest.raises(InputError) as info:
+        report_from_data(data, "r.json")
+    assert "format：应为“2021”" in info.value.message and "“2031”" in info.value.message
 
 
 @pytest.mark.parametrize(
@@ -109,3 +133,12 @@ def test_structured_yaml_is_recognised_whatever_key_comes_first(tmp_path: Path) 
     path = tmp_path / "r.yml"
     path.write_text("draft: true\nnotes: {}\nmetadata:\n  year: 2024\n", encoding="utf-8")
     assert read_report(path).source_format == "yaml"
+
+
+def test_structured_extract_json_without_lines_is_data_as_before(tmp_path: Path) -> None:
+    data = report_to_json(read_report(SEED))
+    del data["lines"]
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    loaded = read_report(path)
+    assert loaded.source_format == "json" and [ln.provenance.line for ln in loaded.lines][:1] == [None]

@@ -230,3 +230,80 @@ def test_metadata_dates_typed_as_text(data: bytes) -> None:
         "明年春天",
     )
     assert re.fullmatch(r"C\d+", m.provenance["signature_date"].cell or "")
+
+
+def _rezip(data: bytes, skip: str = "", patch: str = "") -> bytes:
+    """The archive again, without member ``skip``, and with the deflate data of ``patch`` damaged."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            if info.filename != skip:
+                dst.writestr(info.filename, src.read(info))
+    raw = bytearray(out.getvalue())
+    if patch:
+        with zipfile.ZipFile(io.BytesIO(bytes(raw))) as z:
+            info = z.getinfo(patch)
+        start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+        raw[start : start + 12] = b"\xff\x00\xfe\x01" * 3
+    return bytes(raw)
+
+
+def _sheet_part(data: bytes, sheet: str) -> str:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        book = z.read("xl/workbook.xml").decode()
+        rels = z.read("xl/_rels/workbook.xml.rels").decode()
+    rid = re.search(rf'<sheet [^>]*name="{sheet}"[^>]*r:id="(rId\d+)"', book)
+    assert rid is not None
+    target = re.search(rf'Id="{rid.group(1)}"[^>]*Target="/?(?:xl/)?([^"]+)"', rels) or re.search(
+        rf'Target="/?(?:xl/)?([^"]+)"[^>]*Id="{rid.group(1)}"', rels
+    )
+    assert target is not None
+    return "xl/" + target.group(1)
+
+
+def test_workbook_missing_its_key_sheet_part_is_e116(data: bytes) -> None:
+    """Fuzz case 17a: the hidden key sheet is listed but its part is gone (was KeyError, E108)."""
+    broken = _rezip(data, skip=_sheet_part(data, "_gongkai"))
+    assert is_gongkai_workbook(broken)
+    err = error(broken)
+    assert err.code == "E116" and "“_gongkai”的内容缺失" in err.message
+
+
+def test_workbook_with_invalid_zip_version_is_e110(data: bytes) -> None:
+    """Fuzz case 17b: "version needed to extract" 25.5 in the central directory (was NotImplementedError)."""
+    raw = bytearray(data)
+    central = raw.index(b"PK\x01\x02")
+    raw[central + 6 : central + 8] = (255).to_bytes(2, "little")
+    err = error(bytes(raw))
+    assert err.code == "E110" and "目录已损坏" in err.message
+
+
+def test_workbook_with_damaged_deflate_data_is_e110(data: bytes) -> None:
+    """Fuzz case 17c: the workbook part's compressed data is damaged (was zlib.error)."""
+    err = error(_rezip(data, patch="xl/workbook.xml"))
+    assert err.code == "E110" and "xl/workbook.xml" in err.message
+
+
+def test_damaged_workbook_files_from_the_fuzzer_are_named(tmp_path: Path) -> None:
+    found = [p / "shared/fuzz/cases/17_workbook_reader_uncaught" for p in Path(__file__).resolve().parents]
+    cases = next((p for p in found if p.is_dir()), None)
+    if cases is None:
+        pytest.skip("shared fuzz cases not present")
+    for name, code in (("a_gongkai_sheet_part_missing", "E116"), ("b_zip_version_25_5", "E110"),
+                       ("c_workbook_xml_deflate_damaged", "E110")):  # fmt: skip
+        with pytest.raises(InputError) as exc:
+            read_report(cases / f"{name}.xlsx")
+        assert exc.value.code == code, name
+
+
+def test_impossible_dates_are_kept_as_typed_and_reported_at_their_cell(data: bytes, tmp_path: Path) -> None:
+    changes = {META: {"C5": "二〇二四年一月一日", "C6": "2024年12月31日", "C8": "2025年2月30日"}}
+    path = tmp_path / "r.xlsx"
+    path.write_bytes(edit(data, changes))
+    report = read_report(path)
+    m = report.metadata
+    assert (m.period_start, m.period_end, m.signature_date) == (dt.date(2024, 1, 1), dt.date(2024, 12, 31), None)
+    assert m.typed_dates == {"signature_date": "2025年2月30日"} and m.signature_text == "2025年2月30日"
+    [finding] = [f for f in audit(report) if f.code == "M106" and f.location.part == "metadata"]
+    assert finding.severity.value == "error" and finding.location.source is not None
+    assert "工作表“基本信息”C8单元格" in finding.message and "“2025年2月30日”，2025年2月只有28日" in finding.message

@@ -37,6 +37,7 @@ def test_annotated_numbers_keep_their_annotation_in_every_format(tmp_path: Path)
 
     report = set_cell(make_report(), "table2", "normative_documents", "in_force", 15, raw="15（其中修订3件）")
     report.table2.rows["normative_documents"]["in_force"].note = "其中修订3件"
+    report.source_format = "json"  # data: completed (the period stated) like any report typed by staff
     source = tmp_path / "r.json"
     source.write_text(json.dumps(report_to_json(report), ensure_ascii=False), encoding="utf-8")
     expected = read_report(source)

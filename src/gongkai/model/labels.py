@@ -35,6 +35,17 @@ def safe_date(y: str | int, m: str | int, d: str | int) -> dt.date | None:
         return None
 
 
+def shorten(value: object, limit: int = 50) -> str:
+    """A value quoted in a message: at most ``limit`` characters, then ``…（共N字）`` (never echo unbounded input)."""
+    s = str(value)
+    return s if len(s) <= limit else f"{s[:limit]}…（共{len(s)}字）"
+
+
+def text_width(text: str) -> float:
+    """The printed width of ``text`` in em: CJK and full-width characters 1, others ½."""
+    return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.5 for ch in text)
+
+
 def squash(text: str) -> str:
     """Remove all whitespace (labels are printed with spaces and line breaks)."""
     return "".join(text.split())

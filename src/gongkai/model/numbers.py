@@ -2,6 +2,8 @@
 
 Never guesses: ``"约5"`` is text, not 5.  A number printed with an annotation
 (``22（其中修订16件）``) or a unit (``251000元``) keeps the annotation in ``note``.
+Never raises: a run of more than :data:`MAX_DIGITS` digits is no count or amount a
+report can hold (and Python refuses to convert more than 4300), so it is text.
 """
 
 from __future__ import annotations
@@ -23,6 +25,10 @@ _ANNOTATED = re.compile(r"^([+-]?\d+(?:\.\d+)?)\s*[（(](.+)[)）]$")
 _UNIT = re.compile(r"^([+-]?\d+(?:\.\d+)?)\s*(件|个|条|项|次|份|元|万元|人次|人)$")
 _WS = re.compile(r"[\s\u3000\xa0]+")
 
+MAX_DIGITS = 15
+"""Most digits of a number (integer and fraction digits together): 10^15 is beyond any count
+or amount of yuan a report prints, and 15 digits are exact in a float and in JavaScript."""
+
 
 @dataclass(frozen=True, slots=True)
 class Parsed:
@@ -32,6 +38,8 @@ class Parsed:
 
 
 def _number(text: str) -> int | float | None:
+    if len(text) > MAX_DIGITS and sum(ch.isdigit() for ch in text) > MAX_DIGITS:
+        return None
     if _INT.match(text):
         return int(text)
     if _THOUSANDS.match(text):
@@ -52,6 +60,8 @@ def parse_cell(raw: str) -> Parsed:
     'blank'
     >>> parse_cell("/").state
     'marker'
+    >>> parse_cell("1" * 16).state
+    'text'
     """
     text = _WS.sub("", to_halfwidth_digits(raw))
     if not text:

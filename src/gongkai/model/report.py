@@ -148,6 +148,11 @@ class Metadata(BaseModel):
     publication_date: dt.date | None = None
     publication_text: str | None = None
     source: str | None = Field(default=None, description="Source URL or file")
+    typed_dates: dict[str, str] = Field(
+        default_factory=dict,
+        description="Date fields typed (structured data, the workbook) as text that is no date that exists:"
+        " field → the text as typed; the date field itself stays None (rule M106 reports it)",
+    )
     provenance: dict[str, Provenance] = Field(default_factory=dict)
 
 
@@ -164,6 +169,10 @@ METADATA_FIELDS = (
     "source",
 )
 """The metadata keys of every structured form (JSON, YAML, the workbook, the database), in order."""
+
+DATA_FORMATS = frozenset({"json", "yaml", "xlsx"})
+"""Source formats of a report given as data (completed before it is checked); every other source
+format is a printed report's — the extract JSON of a printed report keeps its source's format."""
 
 PRINTED_METADATA = ("title", "agency", "year", "period_start", "period_end", "signature_agency", "signature_date")
 """The metadata a report prints in its text: what a written report carries and placeholders may name

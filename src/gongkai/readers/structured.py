@@ -1,24 +1,45 @@
 """A structured report (JSON or YAML with the stable keys) → :class:`AnnualReport`.
 
 The JSON ``gongkai extract`` prints is valid input, so any published report can be
-re-rendered; an author may also write it by hand (``gongkai template --year 2024
-report.yaml`` gives a skeleton).  Keys are checked strictly: a misspelt row key is
-an error, never silently dropped.  Values are kept as given: a string cell goes
-through the same number parser as a printed cell, ``null`` is a blank.
+checked again or re-rendered — older layouts and the 2019 trial format too: the JSON
+carries the format, the tables' layout traits and how the source printed its labels
+(:mod:`gongkai.readers.structured_printed`).  An author may also write it by hand
+(``gongkai template --year 2024 report.yaml`` gives a skeleton).  Keys are checked
+strictly: a misspelt row key is an error, never silently dropped.  Values are kept as
+given: a string cell goes through the same number parser as a printed cell, ``null``
+is a blank; a date that cannot be read is kept as typed for rule M106 to report.
+Parsing and its bounds are :mod:`gongkai.readers.structured_load`'s.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import json
-import re
 from typing import Any
 
-from gongkai.errors import InputError
-from gongkai.model import SECTIONS, TABLES, AnnualReport, Cell, Metadata, Provenance, Section, TableData, UnplacedRow
-from gongkai.model.labels import safe_date
+from gongkai.model import TABLE2_2019, TABLES, AnnualReport, Cell, Provenance, TableData
+from gongkai.model.labels import shorten
 from gongkai.model.numbers import parse_cell
-from gongkai.model.report import METADATA_FIELDS
+from gongkai.model.report import DATA_FORMATS
+from gongkai.model.template import TableSpec
+from gongkai.readers.structured_load import BadNumber, looks_structured, parse_text, structured_text
+from gongkai.readers.structured_meta import (
+    MAX_LINES,
+    MAX_NAME,
+    MAX_TEXT,
+    MAX_TOTAL_TEXT,
+    read_metadata,
+    read_sections,
+)
+from gongkai.readers.structured_printed import (
+    apply_evidence,
+    optional_rows,
+    read_layout,
+    read_lines,
+    read_notes,
+    read_provenance,
+    read_unplaced,
+    table3_columns,
+)
+from gongkai.readers.structured_problems import Problems, check_text, walk_strings
 
 _TOP_KEYS = {
     "schema_version",
@@ -34,27 +55,11 @@ _TOP_KEYS = {
     "provenance",
     "notes",
     "unplaced",
+    "layout",
+    "evidence",
+    "lines",
     "draft",
 }
-_META_KEYS = set(METADATA_FIELDS)
-_DATE_KEYS = {"period_start", "period_end", "signature_date", "publication_date"}
-_CN_DATE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
-_SECTION_KEYS = {s.key: s for s in SECTIONS}
-MAX_PROBLEMS = 30
-
-
-_SNIFF = 65536
-
-
-def structured_text(data: bytes) -> str | None:
-    """The text of a structured report (UTF-8 JSON or YAML naming the report's parts), sniffed from its head."""
-    head = data[:_SNIFF]
-    if b"\x00" in head or not looks_structured(head.decode("utf-8", errors="ignore")):
-        return None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return None
 
 
 def read_structured(text: str, path: str) -> AnnualReport:
@@ -64,154 +69,32 @@ def read_structured(text: str, path: str) -> AnnualReport:
         InputError: E117 malformed, listing every bad key path.
     """
     fmt = "json" if text.lstrip("\ufeff \t\r\n").startswith("{") else "yaml"
-    return report_from_data(parse_text(text, path), path, fmt)
+    return report_from_data(parse_text(text), path, fmt)
 
 
-def looks_structured(text: str) -> bool:
-    """JSON or YAML whose top level names the report's tables (sniffed by content)."""
-    head = text.lstrip("\ufeff \t\r\n")[:200000]
-    if head.startswith("{"):
-        return bool(re.search(r'"(table3|metadata)"\s*:', head))
-    return bool(re.search(r"^(table3|metadata|sections)\s*:", head, re.M))
-
-
-def parse_text(text: str, path: str) -> dict[str, Any]:
-    """Parse JSON (or YAML) text into a mapping; E117 with the line when it is malformed."""
-    stripped = text.lstrip("\ufeff \t\r\n")
-    if stripped.startswith("{"):
-        try:
-            data = json.loads(stripped)
-        except json.JSONDecodeError as exc:
-            raise InputError("E117", f"JSON 格式错误：第{exc.lineno}行第{exc.colno}列：{exc.msg}") from None
-    else:
-        import yaml
-
-        try:
-            data = yaml.safe_load(stripped)
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            where = f"第{mark.line + 1}行第{mark.column + 1}列：" if mark is not None else ""
-            raise InputError("E117", f"YAML 格式错误：{where}{getattr(exc, 'problem', None) or exc}") from None
-    if not isinstance(data, dict):
-        raise InputError("E117", "结构化报告的顶层应为键值对象（metadata、sections、table2、table3、table4）")
-    return data
-
-
-class _Problems:
-    def __init__(self) -> None:
-        self.items: list[str] = []
-
-    def add(self, where: str, what: str) -> None:
-        self.items.append(f"{where}：{what}")
-
-    def raise_if_any(self) -> None:
-        if self.items:
-            shown = self.items[:MAX_PROBLEMS]
-            more = f"\n  ……另有 {len(self.items) - MAX_PROBLEMS} 处" if len(self.items) > MAX_PROBLEMS else ""
-            lines = "\n  ".join(shown)
-            raise InputError("E117", f"结构化报告有 {len(self.items)} 处错误：\n  {lines}{more}")
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-def _control_chars(data: object, where: str, problems: _Problems) -> None:
-    """Control characters cannot be printed in any output format (and break DOCX/XLSX): refused, not dropped."""
-    if isinstance(data, str):
-        m = _CONTROL.search(data)
-        if m:
-            problems.add(where, f"含有不可打印的控制字符 U+{ord(m.group()):04X}（第{m.start() + 1}个字符）")
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            _control_chars(value, f"{where}.{key}" if where else str(key), problems)
-    elif isinstance(data, list):
-        for i, value in enumerate(data, 1):
-            _control_chars(value, f"{where}[{i}]", problems)
-
-
-def _date(value: object, where: str, problems: _Problems) -> dt.date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        m = _CN_DATE.match(value)
-        if m and (d := safe_date(*m.groups())) is not None:
-            return d
-    problems.add(where, f"日期“{value}”无法识别（应为 2025-01-20 或 2025年1月20日）")
-    return None
-
-
-def _metadata(data: object, problems: _Problems) -> Metadata:
-    meta = Metadata()
-    if data is None:
-        return meta
-    if not isinstance(data, dict):
-        problems.add("metadata", "应为键值对象")
-        return meta
-    for key, value in data.items():
-        where = f"metadata.{key}"
-        if key not in _META_KEYS:
-            problems.add(where, "未知字段")
-        elif key in _DATE_KEYS:
-            setattr(meta, key, _date(value, where, problems))
-        elif key == "year":
-            if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1900):
-                problems.add(where, f"年份应为四位整数，而不是“{value}”")
-            else:
-                meta.year = value
-        elif key == "agency_kind":
-            continue  # derived from the agency's name when the report is completed
-        elif value is not None and not isinstance(value, str):
-            problems.add(where, "应为文字")
-        else:
-            setattr(meta, key, value)
-    return meta
-
-
-def _sections(data: object, problems: _Problems) -> list[Section]:
-    if data is None:
-        return []
-    if not isinstance(data, dict):
-        problems.add("sections", "应为以部分键（overview、problems…）为键的对象")
-        return []
-    out: list[Section] = []
-    for key, value in data.items():
-        spec = _SECTION_KEYS.get(key)
-        if spec is None:
-            problems.add(f"sections.{key}", f"未知的部分（应为 {'、'.join(_SECTION_KEYS)}）")
-            continue
-        title, text = spec.title, value
-        if isinstance(value, dict):
-            title = value.get("title") or spec.title
-            text = value.get("text", "")
-        if text is None:
-            text = ""
-        if not isinstance(text, str) or not isinstance(title, str):
-            problems.add(f"sections.{key}", "正文和标题应为文字")
-            continue
-        out.append(Section(number=spec.number, key=key, title=title, text=text.strip("\n")))
-    return sorted(out, key=lambda s: s.number)
-
-
-def _cell(value: object, where: str, file: str, problems: _Problems) -> Cell | None:
+def _cell(value: object, where: str, file: str, problems: Problems) -> Cell | None:
     prov = Provenance(file=file)
     if value is None:
         return Cell(raw="", state="blank", provenance=prov)
+    if isinstance(value, BadNumber):
+        problems.add(where, f"“{shorten(value)}”{value.why}")
+        return None
     if isinstance(value, bool) or not isinstance(value, int | float | str):
-        problems.add(where, f"单元格应为数字、文字或 null，而不是“{value}”")
+        problems.add(where, f"单元格应为数字、文字或 null，而不是“{shorten(value)}”")
         return None
     if isinstance(value, int | float):
         return Cell(raw=str(value), value=value, state="number", provenance=prov)
+    if len(value) > 500:
+        problems.add(where, f"单元格文字过长（{len(value)}字）：“{shorten(value)}”")
+        return None
     parsed = parse_cell(value)
     return Cell(raw=value, value=parsed.value, state=parsed.state, note=parsed.note, provenance=prov)
 
 
-def _table(table_id: str, data: object, file: str, problems: _Problems) -> TableData:
-    spec = TABLES[table_id]
-    table = TableData(id=table_id)
+def _table(
+    table_id: str, data: object, spec: TableSpec, layout: list[str], fmt: str, file: str, problems: Problems
+) -> TableData:
+    table = TableData(id=table_id, layout=layout)
     if data is None or data == {}:
         return table
     if not isinstance(data, dict):
@@ -219,6 +102,7 @@ def _table(table_id: str, data: object, file: str, problems: _Problems) -> Table
         return table
     table.found = True
     rows = {r.key: r for r in spec.rows}
+    allowed = optional_rows(table_id, layout, fmt)
     for row_key, fields in data.items():
         row = rows.get(row_key)
         if row is None:
@@ -227,11 +111,17 @@ def _table(table_id: str, data: object, file: str, problems: _Problems) -> Table
         if not isinstance(fields, dict):
             problems.add(f"{table_id}.{row_key}", "应为以列键为键的对象")
             continue
-        if row.optional:
+        if row.optional and row_key not in allowed:
             if any(v is not None for v in fields.values()):
-                problems.add(f"{table_id}.{row_key}", f"“{row.label}”一行是旧版式，2021年格式应按其子项逐行填写")
+                problems.add(
+                    f"{table_id}.{row_key}",
+                    f"“{row.label}”一行是旧版式，2021年格式应按其子项逐行填写"
+                    "（旧版式报告须在 layout 中注明，如 other_total_single_row）",
+                )
             continue
-        known = {f.key for f in spec.fields_of(row)}
+        known = [f.key for f in spec.fields_of(row)]
+        if table_id == "table3":
+            known = table3_columns(layout)
         cells: dict[str, Cell] = {}
         for field, value in fields.items():
             where = f"{table_id}.{row_key}.{field}"
@@ -245,72 +135,90 @@ def _table(table_id: str, data: object, file: str, problems: _Problems) -> Table
     return table
 
 
-def _unplaced(report: AnnualReport, data: object, problems: _Problems) -> None:
-    """Rows a reader could not place (``gongkai extract``'s ``unplaced``): kept, so the audit still reports them."""
-    if not data:
-        return
-    if not isinstance(data, dict):
-        problems.add("unplaced", "应为以表键为键的对象")
-        return
-    for table_id, rows in data.items():
-        if table_id not in TABLES or not isinstance(rows, list):
-            problems.add(f"unplaced.{table_id}", "应为 table2/table3/table4 下的行列表")
-            continue
-        for i, row in enumerate(rows, 1):
-            try:
-                report.table(table_id).unplaced.append(
-                    UnplacedRow(
-                        labels=[str(x) for x in row.get("labels", [])],
-                        raw_cells=[str(x) for x in row.get("raw_cells", [])],
-                        reason=str(row.get("reason", "")),
-                    )
-                )
-            except (AttributeError, TypeError):
-                problems.add(f"unplaced.{table_id}[{i}]", "格式错误")
+def _source_format(data: dict[str, Any], given: str, problems: Problems) -> str:
+    """The extract JSON of a printed report keeps its source's format (``source.format``); data is ``given``.
+
+    Only a JSON carrying the printed report's ``lines`` is that printed report; without them
+    (written by hand, or by an older gongkai) it is data, completed as data is.
+    """
+    source = data.get("source")
+    if source is None:
+        return given
+    fmt = source.get("format") if isinstance(source, dict) else None
+    if not isinstance(source, dict) or not (fmt is None or (isinstance(fmt, str) and 0 < len(fmt) <= 20)):
+        problems.add("source", "应为含 file、format 的对象（gongkai extract 的输出）")
+        return given
+    return given if fmt is None or fmt in DATA_FORMATS or "lines" not in data else fmt
 
 
-def _notes(report: AnnualReport, data: object, problems: _Problems) -> None:
-    """Annotations printed with numbers (``notes``: ``"table2.normative_documents.in_force": "其中修订3件"``)."""
-    if not data:
-        return
-    if not isinstance(data, dict):
-        problems.add("notes", "应为以“表.行.列”为键的对象")
-        return
-    for key, note in data.items():
-        parts = str(key).split(".")
-        cell = report.table(parts[0]).cell(parts[1], parts[2]) if len(parts) == 3 and parts[0] in TABLES else None
-        if cell is None or cell.state != "number" or not isinstance(note, str):
-            problems.add(f"notes.{key}", "没有对应的数字单元格，或括注不是文字")
-            continue
-        cell.note = note
+def _format(data: dict[str, Any], problems: Problems) -> str:
+    fmt = data.get("format", "2021")
+    if fmt is None:
+        return "2021"
+    if fmt not in ("2021", "2019", "unknown"):
+        problems.add("format", f"应为“2021”（国办公开办函〔2021〕30号）或“2019”（试行格式），而不是“{shorten(fmt)}”")
+        return "2021"
+    return str(fmt)
 
 
 def report_from_data(data: dict[str, Any], path: str, source_format: str = "json") -> AnnualReport:
     """Build the model from a parsed structured report.
 
+    The extract JSON of a printed report (``source.format`` names a printed format) comes
+    back as that printed report: its ``source_format`` is the source's, its text lines and
+    their positions are read from ``lines``, and it is not completed like data.
+
     Raises:
         InputError: E117 listing every unknown key and malformed value with its key path.
     """
-    problems = _Problems()
-    _control_chars({k: v for k, v in data.items() if k != "provenance"}, "", problems)
+    problems = Problems()
+    walk_strings({k: v for k, v in data.items() if k != "provenance"}, "", problems)
     for key in data:
         if key not in _TOP_KEYS:
-            problems.add(str(key), "未知的顶层字段")
-    fmt = data.get("format", "2021")
-    if fmt not in ("2021", "unknown", None):
-        problems.add("format", f"只能按2021年格式生成报告，输入为“{fmt}”")
-    report = AnnualReport(format="2021", source_file=path, source_format=source_format)
-    report.metadata = _metadata(data.get("metadata"), problems)
+            problems.add(shorten(key), "未知的顶层字段")
+    fmt = _format(data, problems)
+    source_format = _source_format(data, source_format, problems)
+    report = AnnualReport(format=fmt, source_file=path, source_format=source_format)
+    report.metadata = read_metadata(data.get("metadata"), problems)
     preamble = data.get("preamble") or ""
     if not isinstance(preamble, str):
         problems.add("preamble", "应为文字")
         preamble = ""
+    check_text("preamble", preamble, MAX_TEXT, MAX_LINES, problems)
     report.preamble = preamble.strip("\n")
-    report.sections = _sections(data.get("sections"), problems)
-    report.table2 = _table("table2", data.get("table2"), path, problems)
-    report.table3 = _table("table3", data.get("table3"), path, problems)
-    report.table4 = _table("table4", data.get("table4"), path, problems)
-    _unplaced(report, data.get("unplaced"), problems)
-    _notes(report, data.get("notes"), problems)
+    report.sections = read_sections(data.get("sections"), problems)
+    total = len(report.preamble) + sum(len(s.text) + len(s.title or "") for s in report.sections)
+    if total > MAX_TOTAL_TEXT:
+        problems.add("sections", f"正文共{total}字，超过上限{MAX_TOTAL_TEXT}字（一份年报约3万字）")
+    layouts = read_layout(data.get("layout"), problems)
+    for table_id in ("table2", "table3", "table4"):
+        layout = layouts.get(table_id, [])
+        spec = TABLE2_2019 if table_id == "table2" and (fmt == "2019" or "format_2019" in layout) else TABLES[table_id]
+        setattr(report, table_id, _table(table_id, data.get(table_id), spec, layout, fmt, path, problems))
+    read_unplaced(report, data.get("unplaced"), problems)
+    read_notes(report, data.get("notes"), problems)
+    apply_evidence(report, data.get("evidence"), problems)
+    if source_format not in DATA_FORMATS:  # a printed report's text lines, as its reader gave them
+        report.lines = read_lines(data.get("lines"), path, problems)
+        read_provenance(report, data.get("provenance"))
     problems.raise_if_any()
+    report.template = data.get("template") is True and _all_blank(report)
     return report
+
+
+def _all_blank(report: AnnualReport) -> bool:
+    """Declared a blank template: all three tables there and not one cell filled."""
+    tables = (report.table2, report.table3, report.table4)
+    cells = [c for t in tables for row in t.rows.values() for c in row.values()]
+    return all(t.found for t in tables) and all(c.state in ("blank", "absent") for c in cells)
+
+
+__all__ = [
+    "MAX_NAME",
+    "MAX_TEXT",
+    "MAX_TOTAL_TEXT",
+    "looks_structured",
+    "read_structured",
+    "report_from_data",
+    "structured_text",
+]

@@ -14,11 +14,12 @@ import datetime as dt
 import io
 import re
 import zipfile
+import zlib
 from typing import Any, NoReturn
 
 from gongkai.errors import InputError
 from gongkai.model import AnnualReport, Cell, Provenance, TableData
-from gongkai.model.labels import format_number
+from gongkai.model.labels import format_number, shorten
 from gongkai.model.numbers import parse_cell
 from gongkai.model.template import TOTALS
 from gongkai.model.workbook_layout import (
@@ -42,21 +43,33 @@ from gongkai.readers.workbook_meta import Grid, e116, read_meta
 _SHEET_NAME = re.compile(rb"<(?:\w+:)?sheet\b[^>]*\bname=\"([^\"]*)\"")
 
 
+_DAMAGED = (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, ValueError, zlib.error)
+"""What :mod:`zipfile` raises on a damaged archive (zlib.error for damaged deflate data,
+NotImplementedError for an invalid "version needed to extract")."""
+
+
 def _open(data: bytes) -> zipfile.ZipFile:
     """The archive, after the zip-bomb checks; E110 names Excel, not Word."""
     try:
         return ziplimits.open_checked(data)
     except InputError as exc:
-        if exc.code != "E110":
-            raise
+        if exc.code != "E110" or "Word" not in exc.message:
+            raise  # a specific reason (an invalid "version needed", a bomb, a password) is kept
         raise InputError("E110", "文件已损坏：无法作为 Excel（XLSX）压缩包打开，文件可能不完整") from exc
 
 
 def _sheet_names(archive: zipfile.ZipFile) -> list[str]:
+    """The sheet names the workbook part lists ([] without a workbook part).
+
+    Raises:
+        InputError: E110 when the workbook part cannot be decompressed.
+    """
     try:
         xml = archive.read("xl/workbook.xml")
-    except (KeyError, zipfile.BadZipFile, OSError, EOFError):
+    except KeyError:
         return []
+    except _DAMAGED as exc:
+        raise InputError("E110", "文件已损坏：工作簿目录（xl/workbook.xml）无法解压，文件可能不完整") from exc
     return [m.group(1).decode("utf-8", "replace") for m in _SHEET_NAME.finditer(xml)]
 
 
@@ -70,7 +83,7 @@ def is_gongkai_workbook(data: bytes) -> bool:
 
 def reject_xlsx(data: bytes) -> NoReturn:
     """For an .xlsx that is not gongkai's workbook: E110/E114/E109 for a bad archive, else E104."""
-    _open(data)
+    _sheet_names(_open(data))
     raise InputError(
         "E104",
         "不支持读取Excel 工作簿（只能读取 gongkai 生成的填报工作簿；支持 PDF、Word、图片、HTML、Markdown 和纯文本）",
@@ -198,7 +211,7 @@ def _check_info(grid: Grid) -> None:
     if version != SCHEMA_VERSION:
         row = next((r for (r, c), v in grid.items() if c == 0 and v == "schema_version"), 1)
         e116(
-            f"工作表“{INFO_SHEET}”{cell_ref(row, 1)}单元格的结构版本为“{version}”，本程序只能读取版本 {SCHEMA_VERSION}"
+            f"工作表“{INFO_SHEET}”{cell_ref(row, 1)}单元格的结构版本为“{shorten(version)}”，本程序只能读取版本 {SCHEMA_VERSION}"
         )
 
 
@@ -218,6 +231,9 @@ def read_workbook(data: bytes, path: str) -> AnnualReport:
         if name not in names:
             e116(f"缺少工作表“{name}”（工作表被删除或改名）")
     reader = _Reader(data, path, _load(data, set(needed), data_only=False))
+    for name in needed:
+        if name not in reader.grids:  # listed in the workbook, but its part is missing
+            e116(f"工作表“{name}”的内容缺失（文件已损坏或被改动），请用 gongkai template 重新生成工作簿")
     _check_info(reader.grids[INFO_SHEET])
     report = AnnualReport(format="2021", source_file=path, source_format="xlsx")
     read_meta(reader.grids[META_SHEET], reader.prov, report)

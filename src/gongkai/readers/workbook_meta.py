@@ -9,13 +9,13 @@ from typing import Any, NoReturn
 
 from gongkai.errors import InputError
 from gongkai.model import SECTIONS, AnnualReport, Metadata, Provenance, Section, TextLine
-from gongkai.model.labels import format_number, safe_date, to_halfwidth_digits
+from gongkai.model.dates import read_date
+from gongkai.model.labels import format_number, to_halfwidth_digits
 from gongkai.model.workbook_layout import META_KEY_COL, META_ROWS, META_SHEET, META_VALUE_COL, cell_ref
 
 Grid = dict[tuple[int, int], Any]
 """A sheet's non-empty cells: (0-based row, column) → value; formulas as ``=…`` strings."""
 
-_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 _NUMERAL = re.compile(r"^\s*([一二三四五六七八九十]+)\s*[、.．]")
 
 
@@ -43,8 +43,7 @@ def _date(value: Any) -> dt.date | None:
         converted = from_excel(value)
         return converted.date() if isinstance(converted, dt.datetime) else None
     if isinstance(value, str):
-        m = _DATE.search(to_halfwidth_digits(value).strip())
-        return safe_date(*m.groups()) if m else None
+        return read_date(value).date
     return None
 
 
@@ -75,8 +74,11 @@ def read_meta(grid: Grid, prov: Callable[[str, int, int], Provenance], report: A
     ):
         raw = values[key][0]
         setattr(meta, key, _date(raw))
-        if raw is not None and getattr(meta, key) is None:
-            setattr(meta, text_field, _text(raw))
+        typed = _text(raw)
+        if typed is not None and getattr(meta, key) is None:  # kept as typed, reported at its cell (M106)
+            meta.typed_dates[key] = typed
+            before = getattr(meta, text_field)
+            setattr(meta, text_field, f"{before}至{typed}" if before else typed)
     meta.provenance = {k: values[k][1] for k, _l, kind in META_ROWS[:7] if values[k][0] is not None}
     if "period_start" in meta.provenance:
         meta.provenance["period"] = meta.provenance["period_start"]

@@ -5,8 +5,13 @@ what order and the tables' grids; this module only decides how it looks:
 
 * A4, the margins of a 公文 (top 3.7 cm, bottom 3.5 cm, left 2.8 cm, right 2.6 cm),
   page numbers "— N —" centred in the footer (a PAGE field);
-* title 方正小标宋简体 二号 centred; headings 黑体 三号; body 仿宋_GB2312 三号 with a
-  two-character first-line indent on exact 29 pt lines; signature right-aligned;
+* title 方正小标宋简体 二号 centred, broken after the agency when it does not fit on one
+  line (as the HTML/PDF title breaks); headings 黑体 三号; （一）-level sub-headings
+  楷体_GB2312 (a paragraph style for a sub-heading on its own line, a character style for
+  one that opens a paragraph); body 仿宋_GB2312 三号 with a two-character first-line
+  indent on exact 29 pt lines; signature right-aligned;
+* table 3 starts a new page, as in the official template (its heading with it when
+  section 三 has no text before the table);
 * tables exactly as the grids: merged cells, the template's column widths (fixed
   layout), single black borders, header rows repeated on each page, 宋体 五号 text;
 * a draft carries the 草稿 watermark as a picture behind the text, anchored in the
@@ -33,46 +38,24 @@ from docx.shared import Cm, Twips
 
 from gongkai.model import AnnualReport
 from gongkai.model.grid import Grid, GridCell
+from gongkai.model.labels import text_width
 from gongkai.render.document import Heading, Paragraph, Signature, Table, Title, blocks, report_title
+from gongkai.render.docx_styles import (
+    CORE_PROPERTY_MAX,
+    LINE,
+    ROW_HEIGHT,
+    TITLE_EMS,
+    W,
+    setup_styles,
+)
 from gongkai.render.watermark import watermark_png
 
 PAGE_WIDTH, PAGE_HEIGHT = Cm(21), Cm(29.7)
 MARGINS = {"top": Cm(3.7), "bottom": Cm(3.5), "left": Cm(2.8), "right": Cm(2.6)}
-TITLE_FONT, HEADING_FONT, BODY_FONT, TABLE_FONT = "方正小标宋简体", "黑体", "仿宋_GB2312", "宋体"
-LINE = 580
-"""Exact line pitch of the text in twips (29 pt: 22 lines on the A4 page of a 公文)."""
-TABLE_SIZE = 21
-"""Table text size in half-points (五号, 10.5 pt)."""
-ROW_HEIGHT = 369
-"""Minimum table row height in twips (0.65 cm)."""
 BAR_FILL = "C6D9F1"
 """Shading of a header bar spanning the whole table (the template's table 2 group titles)."""
 CENTRED_LABELS = frozenset({"table2"})
 """Tables whose row labels the template centres; other tables' labels are left-aligned."""
-
-_W = nsdecls("w")
-_INDENT = '<w:ind w:firstLineChars="200" w:firstLine="640"/>'
-_NO_INDENT = '<w:ind w:left="0" w:right="0" w:firstLineChars="0" w:firstLine="0"/>'
-_EXACT = f'<w:spacing w:before="0" w:after="0" w:line="{LINE}" w:lineRule="exact"/>'
-_SINGLE = '<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
-_TITLE_SPACING = f'<w:spacing w:before="0" w:after="{LINE}" w:line="720" w:lineRule="exact"/>'
-_SIGNATURE_INDENT = '<w:ind w:right="1280" w:rightChars="400" w:firstLineChars="0" w:firstLine="0"/>'
-_STYLES: tuple[tuple[str, str, str, int, str], ...] = (
-    # style id, name, font, size in half-points, paragraph properties
-    ("Normal", "Normal", BODY_FONT, 32, f'{_EXACT}{_INDENT}<w:jc w:val="both"/>'),
-    ("Title", "Title", TITLE_FONT, 44, f'<w:keepNext/>{_TITLE_SPACING}{_NO_INDENT}<w:jc w:val="center"/>'),
-    (
-        "Heading1",
-        "heading 1",
-        HEADING_FONT,
-        32,
-        f'<w:keepNext/>{_EXACT}{_INDENT}<w:jc w:val="both"/><w:outlineLvl w:val="0"/>',
-    ),
-    ("Signature", "Signature", BODY_FONT, 32, f'{_EXACT}{_SIGNATURE_INDENT}<w:jc w:val="right"/>'),
-    ("TableText", "Table Text", TABLE_FONT, TABLE_SIZE, f'{_SINGLE}{_NO_INDENT}<w:jc w:val="center"/>'),
-    ("Header", "header", TABLE_FONT, 18, f"{_SINGLE}{_NO_INDENT}"),
-    ("Footer", "footer", TABLE_FONT, 28, f'{_SINGLE}{_NO_INDENT}<w:jc w:val="center"/>'),
-)
 _BORDERS = "".join(
     f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
     for side in ("top", "left", "bottom", "right", "insideH", "insideV")
@@ -86,39 +69,6 @@ _ANCHOR = (
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
-def _run_props(font: str, size: int) -> str:
-    return (
-        f'<w:rPr {_W}><w:rFonts w:hint="eastAsia" w:ascii="{font}" w:hAnsi="{font}" w:eastAsia="{font}" w:cs="{font}"/>'
-        f'<w:color w:val="000000"/><w:sz w:val="{size}"/><w:szCs w:val="{size}"/>'
-        '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr>'
-    )
-
-
-def _setup_styles(doc: Any) -> None:
-    """Document defaults and the paragraph styles, with explicit (not theme) Latin and East Asian fonts."""
-    styles = doc.styles.element
-    defaults = styles.find(qn("w:docDefaults"))
-    defaults.clear()
-    defaults.append(parse_xml(f"<w:rPrDefault {_W}>{_run_props(BODY_FONT, 32)}</w:rPrDefault>"))
-    defaults.append(parse_xml(f"<w:pPrDefault {_W}><w:pPr>{_SINGLE}</w:pPr></w:pPrDefault>"))
-    existing = {s.get(qn("w:styleId")): s for s in styles.findall(qn("w:style"))}
-    for style_id, name, font, size, ppr in _STYLES:
-        style = existing.get(style_id)
-        if style is None:
-            style = parse_xml(f'<w:style {_W} w:type="paragraph" w:styleId="{style_id}"/>')
-            styles.append(style)
-        for child in list(style):
-            style.remove(child)
-        if style_id == "Normal":
-            style.set(qn("w:default"), "1")
-        style.append(parse_xml(f'<w:name {_W} w:val="{name}"/>'))
-        if style_id != "Normal":
-            style.append(parse_xml(f'<w:basedOn {_W} w:val="Normal"/>'))
-        style.append(parse_xml(f"<w:qFormat {_W}/>"))
-        style.append(parse_xml(f"<w:pPr {_W}>{ppr}</w:pPr>"))
-        style.append(parse_xml(_run_props(font, size)))
-
-
 def _setup_page(doc: Any, report: AnnualReport, draft: bool) -> None:
     section = doc.sections[0]
     section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
@@ -128,7 +78,7 @@ def _setup_page(doc: Any, report: AnnualReport, draft: bool) -> None:
     footer = section.footer.paragraphs[0]
     footer._p.style = "Footer"
     footer.add_run("— ")
-    footer._p.append(parse_xml(f'<w:fldSimple {_W} w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
+    footer._p.append(parse_xml(f'<w:fldSimple {W} w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
     footer.add_run(" —")
     if draft:
         _watermark(doc, section)
@@ -138,8 +88,8 @@ def _setup_page(doc: Any, report: AnnualReport, draft: bool) -> None:
             package.rels.pop(rid)
     props = doc.core_properties
     meta = report.metadata
-    props.title = report_title(report)
-    props.author = props.last_modified_by = meta.signature_agency or meta.agency or ""
+    props.title = report_title(report)[:CORE_PROPERTY_MAX]
+    props.author = props.last_modified_by = (meta.signature_agency or meta.agency or "")[:CORE_PROPERTY_MAX]
     props.comments = props.subject = props.keywords = ""
     props.language = "zh-CN"
     props.revision = 1
@@ -206,7 +156,11 @@ def _tc(block: Table, cell: GridCell, column: int, continued: bool) -> str:
 
 
 def _table(doc: Any, block: Table) -> None:
-    """The grid as a ``w:tbl``: fixed layout at the template's widths, merges as gridSpan and vMerge."""
+    """The grid as a ``w:tbl``: fixed layout at the template's widths, merges as gridSpan and vMerge.
+
+    A table that starts a new page has ``pageBreakBefore`` on its first row's paragraphs
+    (Word and LibreOffice honour it there; a table has no page-break property of its own).
+    """
     grid = block.grid
     slots: list[dict[int, tuple[GridCell, bool]]] = [{} for _ in grid.rows]
     for r, c, cell in _placements(grid):
@@ -216,13 +170,15 @@ def _table(doc: Any, block: Table) -> None:
     for r, row in enumerate(slots):
         header = "<w:tblHeader/>" if r < grid.head_rows else ""
         cells = "".join(_tc(block, cell, c, continued) for c, (cell, continued) in sorted(row.items()))
+        if r == 0 and block.new_page:
+            cells = cells.replace('<w:pStyle w:val="TableText"/>', '<w:pStyle w:val="TableText"/><w:pageBreakBefore/>')
         rows.append(
             f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{ROW_HEIGHT}" w:hRule="atLeast"/>{header}</w:trPr>{cells}</w:tr>'
         )
     columns = "".join(f'<w:gridCol w:w="{w}"/>' for w in grid.widths)
     doc.element.body._insert_tbl(
         parse_xml(
-            f'<w:tbl {_W}><w:tblPr><w:tblW w:w="{sum(grid.widths)}" w:type="dxa"/><w:jc w:val="center"/>'
+            f'<w:tbl {W}><w:tblPr><w:tblW w:w="{sum(grid.widths)}" w:type="dxa"/><w:jc w:val="center"/>'
             f'<w:tblBorders>{_BORDERS}</w:tblBorders><w:tblLayout w:type="fixed"/>'
             '<w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar>'
             '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0"'
@@ -241,27 +197,47 @@ def _deterministic(data: bytes) -> bytes:
     return out.getvalue()
 
 
+def _title(doc: Any, block: Title) -> None:
+    """The title, with a line break after the agency when it does not fit on one line."""
+    paragraph = doc.add_paragraph()
+    paragraph._p.style = "Title"
+    lines = block.lines if text_width(block.text) > TITLE_EMS else [block.text]
+    for i, line in enumerate(lines):
+        run = paragraph.add_run(line)
+        if i < len(lines) - 1:
+            run.add_break()
+
+
 def render_docx(report: AnnualReport, *, draft: bool = False) -> bytes:
     """The report as a .docx in the official layout; ``draft`` adds the 草稿 watermark on every page."""
     doc = Document()
-    _setup_styles(doc)
+    setup_styles(doc)
     _setup_page(doc, report, draft)
     after_table = False
     for block in blocks(report):
         lines: list[tuple[str, str]] = []
         if isinstance(block, Title):
-            lines.append((block.text, "Title"))
+            _title(doc, block)
         elif isinstance(block, Heading):
             lines.append((block.text, "Heading1"))
         elif isinstance(block, Paragraph):
-            lines.append((block.text, "Normal"))
+            lines.append((block.text, "Heading2" if block.lead == len(block.text) else "Normal"))
         elif isinstance(block, Signature):
             lines += [(line, "Signature") for line in block.lines]
         elif isinstance(block, Table):
             _table(doc, block)
         for i, (text, style) in enumerate(lines):
-            paragraph = doc.add_paragraph(text)
+            paragraph = doc.add_paragraph()
+            if isinstance(block, Paragraph) and 0 < block.lead < len(block.text):
+                paragraph.add_run(block.subheading)._r.get_or_add_rPr().append(
+                    parse_xml(f'<w:rStyle {W} w:val="SubheadingChar"/>')
+                )
+                paragraph.add_run(block.rest)
+            else:
+                paragraph.add_run(text)
             paragraph._p.style = style
+            if isinstance(block, Heading) and block.new_page:
+                paragraph.paragraph_format.page_break_before = True
             if i == 0 and style == "Signature":
                 paragraph.paragraph_format.space_before = Twips(2 * LINE)
             elif i == 0 and after_table:

@@ -12,26 +12,17 @@ from __future__ import annotations
 
 import base64
 import functools
-import re
 from typing import Literal
 
 import jinja2
 
 from gongkai.model import AnnualReport
-from gongkai.render.document import Table, blocks, report_title
+from gongkai.render.document import Table, blocks, report_title, title_lines
 
 Medium = Literal["screen", "print"]
 
 WATERMARK_SIZE = (600, 850)
 """Pixels of the watermark image: enough for light grey characters on an A4 page, small in a page."""
-_YEAR = re.compile(r"\d{4}\s*年")
-
-
-def title_lines(title: str) -> list[str]:
-    """Where a long title may break: the agency on one line, ``2023年政府信息公开工作年度报告`` on the next
-    (as 公文 titles are set, and as the readers join a title broken over two lines)."""
-    m = _YEAR.search(title)
-    return [title[: m.start()], title[m.start() :]] if m and m.start() > 0 else [title]
 
 
 @functools.cache

@@ -3,6 +3,14 @@
 Keys are those of ``shared/spec/report-keys.md``.  Cell values are :meth:`Cell.plain`:
 a number, a printed marker/text, or ``null``; an annotation printed with a number
 (``22（其中修订16件）``) is under ``notes``, keyed ``table.row.column`` like ``provenance``.
+A date typed as text that is no date (``2025年2月30日``) is given as typed.
+
+The report JSON is also input (:mod:`gongkai.readers.structured` reads it back): besides
+the values it carries what the audit needs to judge the printed report again — ``format``,
+``layout`` (each table's layout traits), ``evidence`` (labels not printed as in the
+template, rows printed with another number of values, cells not found, a table found
+without rows), each section's ``printed_number`` and, for a printed report, its text
+``lines`` with their positions.  The ``provenance`` block is not read back.
 """
 
 from __future__ import annotations
@@ -11,8 +19,8 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from gongkai.model import AnnualReport, Provenance, TableData
-from gongkai.model.report import METADATA_FIELDS
+from gongkai.model import AnnualReport, Provenance, TableData, TextLine
+from gongkai.model.report import DATA_FORMATS, METADATA_FIELDS
 from gongkai.model.template import TABLE2, TABLE2_2019, TABLE3, TABLE4, TableSpec
 from gongkai.result import Summary
 
@@ -60,20 +68,58 @@ def _table(
     return out
 
 
+def _evidence(table: TableData) -> dict[str, Any]:
+    """Where ``table`` was printed, and how where it differs from the template."""
+    out: dict[str, Any] = _positions(table.provenance)  # where the table was printed
+    if table.found and not table.rows:
+        out["found"] = True
+    rows = {
+        key: {
+            "label": ev.printed_label,
+            "match": ev.match,
+            "cells": list(ev.raw_cells),
+            "expected": ev.expected_cells,
+            "alignment": ev.alignment,
+            **_positions(ev.provenance),
+        }
+        for key, ev in table.row_evidence.items()
+        if ev.match != "exact" or ev.alignment not in ("exact", "none")
+    }
+    columns = {
+        key: {"label": ev.printed_label, "match": ev.match}
+        for key, ev in table.column_evidence.items()
+        if ev.match != "exact"
+    }
+    absent = {
+        row: cols
+        for row, cells in table.rows.items()
+        if (cols := [col for col, cell in cells.items() if cell.state == "absent"])
+    }
+    for key, value in (("rows", rows), ("columns", columns), ("absent", absent)):
+        if value:
+            out[key] = value
+    return out
+
+
 def report_to_json(report: AnnualReport) -> dict[str, Any]:
-    """A JSON-ready dict of the report: metadata, sections, tables, provenance and unplaced rows."""
+    """A JSON-ready dict of the report: metadata, sections, tables, provenance, unplaced rows, layout and evidence."""
     provenance: dict[str, dict[str, Any]] = {}
     notes: dict[str, str] = {}
     meta = report.metadata
     metadata = {key: _iso(getattr(meta, key)) for key in METADATA_FIELDS}
+    for key, typed in meta.typed_dates.items():
+        if metadata.get(key) is None:
+            metadata[key] = typed
     for key, prov in meta.provenance.items():
         provenance[f"metadata.{key}"] = provenance_to_json(prov)
     sections: dict[str, dict[str, Any]] = {}
     for section in sorted(report.sections, key=lambda s: s.number):
         sections[section.key] = {"number": section.number, "title": section.title, "text": section.text}
+        if section.printed_number is not None:
+            sections[section.key]["printed_number"] = section.printed_number
         if section.provenance is not None:
             provenance[f"sections.{section.key}"] = provenance_to_json(section.provenance)
-    table2_spec = TABLE2_2019 if report.format == "2019" else TABLE2
+    table2_spec = TABLE2_2019 if report.format == "2019" or "format_2019" in report.table2.layout else TABLE2
     tables = {
         "table2": _table(report.table2, table2_spec, provenance, notes),
         "table3": _table(report.table3, TABLE3, provenance, notes),
@@ -89,9 +135,14 @@ def report_to_json(report: AnnualReport) -> dict[str, Any]:
                     "raw_cells": list(u.raw_cells),
                     "reason": u.reason,
                     "line": u.provenance.line if u.provenance is not None else None,
+                    **{k: v for k, v in _positions(u.provenance).items() if k != "line"},
                 }
                 for u in rows
             ]
+    tables_of = [report.table2, report.table3, report.table4]
+    printed = report.source_format not in DATA_FORMATS
+    layout = {t.id: list(t.layout) for t in tables_of if t.layout}
+    evidence = {t.id: ev for t in tables_of if (ev := _evidence(t))}
     return {
         "schema_version": report.schema_version,
         "format": report.format,
@@ -104,7 +155,23 @@ def report_to_json(report: AnnualReport) -> dict[str, Any]:
         "notes": notes,
         "provenance": provenance,
         "unplaced": unplaced,
+        "layout": layout,
+        "evidence": evidence,
+        **({"lines": [_line(line) for line in report.lines]} if printed else {}),
     }
+
+
+def _positions(prov: Provenance | None) -> dict[str, int]:
+    """The integer positions of a provenance (page, line, paragraph, table, row, column) that are known."""
+    if prov is None:
+        return {}
+    values = {key: getattr(prov, key) for key in ("page", "line", "paragraph", "table", "row", "column")}
+    return {key: value for key, value in values.items() if value is not None}
+
+
+def _line(line: TextLine) -> dict[str, Any]:
+    """A printed report's text line: its section, text and position (what the narrative rules join lines by)."""
+    return {"section": line.section, "text": line.text, **provenance_to_json(line.provenance)}
 
 
 def finding_to_json(finding: Finding) -> dict[str, Any]:

@@ -219,6 +219,8 @@ def _meta_sheet(wb: Any, f: _Formats, report: AnnualReport, draft: bool) -> None
         if kind == "date":
             if isinstance(value, dt.date):
                 ws.write_datetime(i, META_VALUE_COL, dt.datetime.combine(value, dt.time()), f.date)
+            elif key in report.metadata.typed_dates:  # kept as typed: still to be corrected (M106)
+                ws.write_string(i, META_VALUE_COL, report.metadata.typed_dates[key], f.date)
             else:
                 ws.write_blank(i, META_VALUE_COL, None, f.date)
             ws.data_validation(i, META_VALUE_COL, i, META_VALUE_COL, VALIDATION["date"])

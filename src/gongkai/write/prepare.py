@@ -2,7 +2,9 @@
 
 In order: 上年结转 pre-filled from last year's 结转下年度 (only where blank), then the
 report completed as every data report is (:func:`gongkai.extract.complete.complete`:
-totals computed where blank, placeholders filled, text lines for the narrative rules).
+totals computed where blank, placeholders filled, text lines for the narrative rules);
+a printed report's wrapped lines are joined into paragraphs (:mod:`gongkai.write.reflow`;
+its text lines, which the audit reads, keep the lines as printed).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from gongkai.extract.complete import complete
 from gongkai.extract.totals import Computed
 from gongkai.model import TABLE3, AnnualReport, Cell
 from gongkai.model.placeholders import Unresolved
+from gongkai.write.reflow import reflow_report
 
 
 @dataclass
@@ -47,4 +50,6 @@ def prepare(report: AnnualReport, previous: AnnualReport | None = None, *, struc
         out.prefilled = prefill_from_previous(report, previous)
     done = complete(report, structured=structured)
     out.computed, out.unresolved = done.computed, done.unresolved
+    if not structured:
+        reflow_report(report)
     return out
