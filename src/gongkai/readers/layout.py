@@ -215,13 +215,21 @@ def _grid_rows(grid: Grid, words: list[Word], page: int, path: str, table: int) 
 
 
 def page_rows(
-    words: list[Word], segments: list[Segment], *, page: int, path: str, table_start: int, tol: float = 3.0
+    words: list[Word],
+    segments: list[Segment],
+    *,
+    page: int,
+    path: str,
+    table_start: int,
+    tol: float = 3.0,
+    stream: bool = False,
 ) -> tuple[list[RawRow], int]:
-    """One page's rows in reading order: prose lines as text rows, ruled tables as cell rows.
+    """One page's rows in reading order: prose lines as text rows, tables as cell rows.
 
-    Returns the rows and the next free table index.  Words inside a table's
-    cells belong to the cell whose box holds their centre; words elsewhere
-    (including a table's gaps) are prose.
+    Returns the rows and the next free table index.  Words inside a ruled table's
+    cells belong to the cell whose box holds their centre.  With ``stream``, the
+    words outside ruled tables are searched for borderless tables
+    (:mod:`gongkai.readers.stream`); what is left is prose.
     """
     grids = find_grids(segments, tol)
     items: list[tuple[float, list[RawRow]]] = []
@@ -232,6 +240,11 @@ def page_rows(
         rest = [w for w in rest if not _inside(w, grid.box)]
         items.append((grid.box[1], _grid_rows(grid, mine, page, path, table)))
         table += 1
+    if stream:
+        from gongkai.readers.stream import stream_tables
+
+        found, rest, table = stream_tables(rest, page=page, path=path, table_start=table)
+        items += found
     for line in group_lines(rest):
         text = line_text(line)
         if text:

@@ -151,7 +151,9 @@ def read_pdf(data: bytes, path: str) -> RawDocument:
                         rows, empty = [], empty + 1
                 else:
                     words = _words(ppage)
-                    rows, table = page_rows(words, _segments(ppage), page=i + 1, path=path, table_start=table)
+                    rows, table = page_rows(
+                        words, _segments(ppage), page=i + 1, path=path, table_start=table, stream=True
+                    )
                 pages.append((float(ppage.height), rows))
                 page.close()
                 ppage.close()
