@@ -40,20 +40,21 @@ def _open(data: bytes) -> pdfium.PdfDocument:
         raise InputError("E110", "PDF 文件已损坏，无法打开") from exc
 
 
-def _white(color: Any) -> bool:
+def _light(color: Any) -> bool:
+    """White or a pale tint (a page panel's #f9f9f9, a header cell's 4 % grey): no visible line."""
     if not isinstance(color, (tuple, list)) or not color:
         return False
     values = [float(v) for v in color]
     if len(values) == 4:
-        return all(v <= 0.02 for v in values)
-    return all(v >= 0.98 for v in values)
+        return all(v <= 0.1 for v in values)
+    return all(v >= 0.9 for v in values)
 
 
 def _visible(obj: dict[str, Any]) -> bool:
-    """Rects that are only white fill (paragraph backgrounds) draw no line."""
+    """Rects that are only a white or pale fill (paragraph and panel backgrounds) draw no line."""
     if obj.get("object_type") != "rect":
         return True
-    return bool(obj.get("stroke")) or not (obj.get("fill") and _white(obj.get("non_stroking_color")))
+    return bool(obj.get("stroke")) or not (obj.get("fill") and _light(obj.get("non_stroking_color")))
 
 
 def _segments(page: Page) -> list[Segment]:

@@ -129,9 +129,15 @@ def page_lines(words: list[Word], h: float) -> list[Line]:
 
 
 def is_data(line: Line) -> bool:
-    """A value after another token, or two values: a table row's numbers."""
-    values = [t for t in line.tokens if t.value]
-    return len(line.tokens) >= 2 and bool(values) and (len(values) >= 2 or not line.tokens[0].value)
+    """A table row's numbers: values after a label (or two values), and nothing but values after the first.
+
+    A justified prose line such as ``息 37 条，按照…`` has text after its number.
+    """
+    tokens = line.tokens
+    first = next((i for i, t in enumerate(tokens) if t.value), None)
+    if len(tokens) < 2 or first is None or not all(t.value for t in tokens[first:]):
+        return False
+    return len(tokens) - first >= 2 or first > 0
 
 
 def is_prose(line: Line, page_width: float) -> bool:
@@ -151,7 +157,7 @@ def _regions(lines: list[Line], h: float, page_width: float) -> list[tuple[int, 
     out: list[tuple[int, int]] = []
     i = 0
     while i < len(lines):
-        if not is_data(lines[i]) or any(a <= i < b for a, b in out):
+        if not _data(lines[i], page_width) or any(a <= i < b for a, b in out):
             i += 1
             continue
         start = i
@@ -161,16 +167,32 @@ def _regions(lines: list[Line], h: float, page_width: float) -> list[tuple[int, 
             start = out[-1][1]
         end, last_data = i + 1, i
         while end < len(lines) and _joins(lines[end - 1], lines[end], h, page_width):
-            if is_data(lines[end]):
+            if _data(lines[end], page_width):
                 last_data = end
             end += 1
         end = _trail(lines, last_data, end, h)
-        data = [ln for ln in lines[start:end] if is_data(ln)]
+        data = [ln for ln in lines[start:end] if _data(ln, page_width)]
         wide = any(sum(t.value for t in ln.tokens) >= 3 for ln in data) and start < lines.index(data[0])
-        if len(data) >= 2 or wide:
+        if (len(data) >= 2 and _aligned(data)) or wide:
             out.append((start, end))
         i = end
     return out
+
+
+def _data(line: Line, page_width: float) -> bool:
+    """A line of numbers whose label is not a run of prose across most of the page."""
+    return is_data(line) and max(t.width for t in line.tokens) <= 0.6 * page_width
+
+
+def _aligned(data: list[Line]) -> bool:
+    """Two lines of numbers with a value in the same column (prose ending in a number does not line up)."""
+    seen: list[Token] = []
+    for line in data:
+        values = [t for t in line.tokens if t.value]
+        if any(min(t.x1, o.x1) - max(t.x0, o.x0) > 0 for t in values for o in seen):
+            return True
+        seen += values
+    return False
 
 
 def _joins(above: Line, below: Line, h: float, page_width: float) -> bool:
