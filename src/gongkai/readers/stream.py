@@ -142,14 +142,13 @@ def is_data(line: Line) -> bool:
 
 def is_prose(line: Line, page_width: float) -> bool:
     """A sentence, a section heading, or one run across most of the page: never part of a table."""
+    widest = max(t.width for t in line.tokens)
+    text = "".join(t.text for t in line.tokens).strip()
+    if text.endswith(_SENTENCE_END) and widest > 0.3 * page_width:
+        return True  # a sentence, even with a gap before a number (Word spaces digits in CJK text)
     if len(line.tokens) != 1:
         return False
-    text = line.tokens[0].text.strip()
-    return (
-        text.endswith(_SENTENCE_END)
-        or bool(_SECTION_HEADING.match(text.replace(" ", "")))
-        or line.tokens[0].width > 0.75 * page_width
-    )
+    return bool(_SECTION_HEADING.match(text.replace(" ", ""))) or widest > 0.75 * page_width
 
 
 def _regions(lines: list[Line], h: float, page_width: float) -> list[tuple[int, int]]:
@@ -225,7 +224,8 @@ def stream_tables(
     used: set[int] = set()
     table = table_start
     for start, end in _regions(lines, h, page_width):
-        rows = region_rows(lines[start:end], h, page=page, path=path, table=table)
+        inside = lines[start:end]
+        rows = region_rows(inside, text_height([w for ln in inside for w in ln.words]), page=page, path=path, table=table)
         if rows:
             found.append((lines[start].top, rows))
             used.update(range(start, end))

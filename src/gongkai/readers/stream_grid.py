@@ -6,12 +6,12 @@
   Values are found in the column their box lies in, so a blank cell stays blank
   and a value never moves left.
 * **Wrapped text** is joined into one block: a line that fills its column, followed
-  closely by a line in the same columns that does not start a new item (``1.``,
-  ``（二）``, ``三、``).  Two lines on two rows of numbers are two cells, except in a
+  closely by a line in the same columns, aligned with it (same start, centre or
+  end), that does not start a new item (``1.``, ``（二）``, ``三、``).  Two lines on two rows of numbers are two cells, except in a
   group column (a label with other labels to its right, such as ``（三）不予公开``).
 * **Rows** are the lines of numbers, plus the label or header blocks that touch
   none (a row left blank, a header row).  Header blocks whose tops are within a
-  line of each other share a row.
+  line of each other share a row, unless their columns overlap.
 * **Group labels** span rows: each one's rows are found by dividing the rows it may
   cover (its columns free, a label to its right) among the group labels of the
   column so that each label sits in the middle (or at the top) of its rows; rows
@@ -144,6 +144,10 @@ class _Grid:
             return False
         if t.value and ti in self.data or _ITEM.match(t.text) or not self._full(last):
             return False
+        if min(abs(t.x0 - last.x0), abs(t.x1 + t.x0 - last.x1 - last.x0) / 2, abs(t.x1 - last.x1)) > self.h / 2:
+            return False  # a wrapped line starts (left), centres or ends (right) where the line above does
+        if any(o is not t and a0 <= self.spans[id(o)][1] and self.spans[id(o)][0] <= a1 for o in self.lines[ti].tokens):
+            return False  # another cell on that line lies under the wrapped cell: a row of cells below it
         two_rows = li in self.data and ti in self.data
         return not two_rows or (id(last) in self.group_like and id(t) in self.group_like)
 
@@ -186,12 +190,14 @@ def _rows(grid: _Grid, blocks: list[Block]) -> list[float]:
             row_of[id(b)] = min(near, key=lambda i: abs(grid.lines[i].cy - y))
         else:
             seeds.append(b)
-    key, cluster_top = -1, -1e9
+    key, cluster_top, used = -1, -1e9, set[int]()
     for b in sorted(seeds, key=lambda b: b.top):
-        if b.top - cluster_top > 0.8 * grid.h:
-            key, cluster_top = -1 - len(anchors), b.top
+        mine = set(range(b.c0, b.c1 + 1))
+        if b.top - cluster_top > 0.8 * grid.h or mine & used:
+            key, cluster_top, used = -1 - len(anchors), b.top, set()
             anchors[key] = b.top
         row_of[id(b)] = key
+        used |= mine
     order = sorted(anchors, key=lambda k: anchors[k])
     rank = {k: r for r, k in enumerate(order)}
     for b in blocks:

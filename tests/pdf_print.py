@@ -12,6 +12,7 @@ time, but Debian's Chromium 156 loses its renderer on the first navigation that 
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import tempfile
@@ -68,3 +69,56 @@ def print_pages(pages: Iterable[Path], out_dir: Path, timeout: float = 60.0) -> 
     with ThreadPoolExecutor(max_workers=2) as pool:
         pdfs = pool.map(lambda p: print_pdf(p, out_dir / f"{p.stem}.pdf", timeout), pages)
         return dict(zip(pages, pdfs, strict=True))
+
+
+def docx_without_borders(data: bytes) -> bytes:
+    """A DOCX with every table border and cell shading removed (a Word table printed without borders)."""
+    import io
+    import re
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            body = src.read(item.filename)
+            if item.filename == "word/document.xml":
+                xml = body.decode("utf-8")
+                xml = re.sub(r"<w:tblBorders>.*?</w:tblBorders>", "", xml)
+                xml = re.sub(r"<w:tcBorders>.*?</w:tcBorders>", "", xml)
+                xml = re.sub(r"<w:shd [^>]*/>", "", xml)
+                xml = xml.replace("<w:tblPr>", '<w:tblPr><w:tblBorders><w:top w:val="nil"/><w:left w:val="nil"/>'
+                    '<w:bottom w:val="nil"/><w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/>'
+                    "</w:tblBorders>")
+                body = xml.encode("utf-8")
+            dst.writestr(item, body)
+    return out.getvalue()
+
+
+def docx_to_pdf(data: bytes, work: Path, timeout: float = 120.0) -> bytes:
+    """The PDF LibreOffice (headless, a fresh profile) exports for a DOCX."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        raise BrowserError("LibreOffice is not installed: run `apt-get install libreoffice-writer-nogui`")
+    work.mkdir(parents=True, exist_ok=True)
+    source = work / "report.docx"
+    source.write_bytes(data)
+    command = [
+        soffice,
+        f"-env:UserInstallation={(work / 'profile').as_uri()}",
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(work),
+        str(source),
+    ]
+    env = {**os.environ, "HOME": str(work), "SAL_USE_VCLPLUGIN": "svp"}
+    try:
+        subprocess.run(command, capture_output=True, timeout=timeout, check=False, env=env)
+    except subprocess.TimeoutExpired as exc:
+        raise BrowserError(f"LibreOffice did not convert the DOCX within {timeout:.0f} s") from exc
+    pdf = work / "report.pdf"
+    if not pdf.is_file():
+        raise BrowserError("LibreOffice did not convert the DOCX to PDF")
+    return pdf.read_bytes()
