@@ -254,7 +254,8 @@ def page_rows(
     """One page's rows in reading order: prose lines as text rows, tables as cell rows.
 
     Returns the rows and the next free table index.  Words inside a ruled table's
-    cells belong to the cell whose box holds their centre.  With ``stream``, the
+    cells belong to the cell whose box holds their centre; words in a gap of its
+    grid (cells shaded, the others not) stay outside it.  With ``stream``, the
     words outside ruled tables are searched for borderless tables
     (:mod:`gongkai.readers.stream`); what is left is prose.
     """
@@ -263,8 +264,10 @@ def page_rows(
     rest = list(words)
     table = table_start
     for grid in grids:
-        mine = [w for w in rest if _inside(w, grid.box)]
-        rest = [w for w in rest if not _inside(w, grid.box)]
+        # a word in the table's box but in none of its cells (a gap of the grid) is not lost: it stays outside
+        mine = [w for w in rest if _inside(w, grid.box) and any(_inside(w, c[4]) for c in grid.cells)]
+        taken = {id(w) for w in mine}
+        rest = [w for w in rest if id(w) not in taken]
         items.append((grid.box[1], _grid_rows(grid, mine, page, path, table)))
         table += 1
     if stream:

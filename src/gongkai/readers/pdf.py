@@ -29,6 +29,8 @@ from gongkai.readers.raw import RawDocument, RawRow
 SCAN_DPI = 150
 _PAGE_NUMBER = re.compile(r"^[-—–－\s]*(第\s*)?\d{1,4}\s*(页)?[-—–－\s]*(/\s*\d+|共\s*\d+\s*页)?$")
 _MARGIN = 0.08
+_RULE = 3.0
+"""A filled box at most this thick (points) is a rule; a wider one is a shaded area."""
 
 
 def _open(data: bytes) -> pdfium.PdfDocument:
@@ -51,10 +53,17 @@ def _light(color: Any) -> bool:
 
 
 def _visible(obj: dict[str, Any]) -> bool:
-    """Rects that are only a white or pale fill (paragraph and panel backgrounds) draw no line."""
+    """A rect draws a line when stroked, or when it is a thin dark fill (a rule drawn as a box).
+
+    A white or pale fill (a panel's background) draws none, nor does a shaded area such as
+    a header cell's background (its colour may be painted with transparency).
+    """
     if obj.get("object_type") != "rect":
         return True
-    return bool(obj.get("stroke")) or not (obj.get("fill") and _light(obj.get("non_stroking_color")))
+    if obj.get("stroke"):
+        return True
+    thin = min(float(obj.get("width", 0)), float(obj.get("height", 0))) <= _RULE
+    return not obj.get("fill") or (thin and not _light(obj.get("non_stroking_color")))
 
 
 def _segments(page: Page) -> list[Segment]:

@@ -144,7 +144,7 @@ def is_prose(line: Line, page_width: float) -> bool:
     """A sentence, a section heading, or one run across most of the page: never part of a table."""
     widest = max(t.width for t in line.tokens)
     text = "".join(t.text for t in line.tokens).strip()
-    if text.endswith(_SENTENCE_END) and widest > 0.3 * page_width:
+    if text.endswith(_SENTENCE_END) and (len(line.tokens) == 1 or widest > 0.3 * page_width):
         return True  # a sentence, even with a gap before a number (Word spaces digits in CJK text)
     if len(line.tokens) != 1:
         return False
@@ -154,28 +154,45 @@ def is_prose(line: Line, page_width: float) -> bool:
 def _regions(lines: list[Line], h: float, page_width: float) -> list[tuple[int, int]]:
     """Line index ranges ``[start, end)`` of the table regions of a page."""
     out: list[tuple[int, int]] = []
+    margins = {round(ln.tokens[0].x0) for ln in lines if is_prose(ln, page_width)}
     i = 0
     while i < len(lines):
         if not _data(lines[i], page_width) or any(a <= i < b for a, b in out):
             i += 1
             continue
-        start = i
-        while start > 0 and _joins(lines[start - 1], lines[start], h, page_width):
-            start -= 1
-        if out and start < out[-1][1]:
-            start = out[-1][1]
         end, last_data = i + 1, i
         while end < len(lines) and _joins(lines[end - 1], lines[end], h, page_width):
             if _data(lines[end], page_width):
                 last_data = end
             end += 1
         end = _trail(lines, last_data, end, h)
-        data = [ln for ln in lines[start:end] if _data(ln, page_width)]
+        data = [ln for ln in lines[i:end] if _data(ln, page_width)]
+        start = _head(lines, i, out[-1][1] if out else 0, data, (h, page_width, margins))
         wide = any(sum(t.value for t in ln.tokens) >= 3 for ln in data) and start < lines.index(data[0])
         if (len(data) >= 2 and _aligned(data)) or wide:
             out.append((start, end))
         i = end
     return out
+
+
+def _head(lines: list[Line], first: int, floor: int, data: list[Line], page: tuple[float, float, set[int]]) -> int:
+    """Where a region starts: its header lines above the first line of numbers.
+
+    The lines joined above it are the header down from the highest one that is a row
+    of cells (two tokens or more) or a caption over the value columns; a single line
+    above those (the last line of a paragraph, a sub-heading) stays prose.  A caption
+    that starts where the page's paragraphs start is prose too.
+    """
+    h, page_width, margins = page
+    vleft = min(next(t.x0 for t in ln.tokens if t.value) for ln in data)
+    start = top = first
+    while top > floor and _joins(lines[top - 1], lines[top], h, page_width):
+        top -= 1
+        line = lines[top]
+        caption = line.tokens[0].x0 >= vleft - h and not any(abs(line.tokens[0].x0 - m) <= 1 for m in margins)
+        if len(line.tokens) >= 2 or caption:
+            start = top
+    return start
 
 
 def _data(line: Line, page_width: float) -> bool:
