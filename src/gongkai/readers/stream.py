@@ -31,6 +31,7 @@ from gongkai.readers.raw import RawRow
 _NUMBER = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?%?$")
 _ANNOTATED = re.compile(r"^[+-]?\d+(\.\d+)?\s*([（(].*[)）]|件|个|条|项|次|份|元|万元|人次|人)$")
 _MARKERS = frozenset({"/", "／", "—", "——", "-", "--", "–", "―", "－", "\\", "×", "…", "无"})
+_PAGE_NUMBER = re.compile(r"^[-—–－]+\s*\d{1,4}\s*[-—–－]+$|^第\s*\d{1,4}\s*页")
 _SENTENCE_END = ("。", "；", ";", "！", "？", "：", ":")
 _SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]{1,2}\s*[、.．]\s*\S{2,40}(情况|事项|措施)$")
 TOKEN_GAP = 0.2
@@ -141,9 +142,12 @@ def is_data(line: Line) -> bool:
 
 
 def is_prose(line: Line, page_width: float) -> bool:
-    """A sentence, a section heading, or one run across most of the page: never part of a table."""
+    """A sentence, a section heading, a page number (``— 3 —``) or one run across most of the page:
+    never part of a table."""
     widest = max(t.width for t in line.tokens)
     text = "".join(t.text for t in line.tokens).strip()
+    if _PAGE_NUMBER.match(text):
+        return True
     if text.endswith(_SENTENCE_END) and (len(line.tokens) == 1 or widest > 0.3 * page_width):
         return True  # a sentence, even with a gap before a number (Word spaces digits in CJK text)
     if len(line.tokens) != 1:
@@ -212,7 +216,9 @@ def _aligned(data: list[Line]) -> bool:
 
 
 def _joins(above: Line, below: Line, h: float, page_width: float) -> bool:
-    return below.top - above.bottom <= LINE_GAP * h and not is_prose(above, page_width) and not is_prose(below, page_width)
+    """Two lines of one region: close (for the smaller text of the two) and neither of them prose."""
+    near = below.top - above.bottom <= LINE_GAP * min(h, above.bottom - above.top, below.bottom - below.top)
+    return near and not is_prose(above, page_width) and not is_prose(below, page_width)
 
 
 def _trail(lines: list[Line], last_data: int, end: int, h: float) -> int:
