@@ -222,11 +222,18 @@ def _joins(above: Line, below: Line, h: float, page_width: float) -> bool:
 
 
 def _trail(lines: list[Line], last_data: int, end: int, h: float) -> int:
-    """The region ends at its last data line, plus the wrapped label lines printed just under it."""
+    """The region ends at its last line of numbers, plus what belongs under it: the wrapped lines of its
+    label, and rows left blank (a label alone, in the label column, one row further down each)."""
+    data = [i for i in range(last_data + 1) if is_data(lines[i])][-6:]
+    gaps = sorted(lines[b].top - lines[a].bottom for a, b in zip(data, data[1:], strict=False))
+    pitch = max(0.6 * h, 1.2 * gaps[len(gaps) // 2]) if gaps else 0.6 * h
+    firsts = [lines[i].tokens[0] for i in data if not lines[i].tokens[0].value]
     stop = last_data + 1
     while stop < end and stop - last_data <= 4:
         line, prev = lines[stop], lines[stop - 1]
-        if is_data(line) or len(line.tokens) != 1 or line.top - prev.bottom > 0.6 * h:
+        t = line.tokens[0]
+        in_labels = any(t.x0 < f.x1 and f.x0 < t.x1 for f in firsts)
+        if is_data(line) or len(line.tokens) != 1 or line.top - prev.bottom > pitch or not in_labels:
             break
         stop += 1
     return stop

@@ -115,11 +115,24 @@ class _Grid:
         self.cols = columns(self.tokens)
         self.spans = {id(t): span(t, self.cols) for t in self.tokens}
         self.data = {i for i, ln in enumerate(lines) if is_data(ln)}
-        values = [self.spans[id(t)][0] for i in self.data for t in lines[i].tokens if t.value]
-        self.vstart = min(values) if values else 0
+        self.vstart = self._value_start()
         self.first = min(self.data) if self.data else len(lines)
         self.index = {id(t): i for i, ln in enumerate(lines) for t in ln.tokens}
         self.group_like = {id(t) for t in self.tokens if self._has_label_right(t)}
+
+    def _value_start(self) -> int:
+        """The first value column: right of every row label, at the latest where the first number is.
+
+        A column left of every number but right of the labels (printed blank throughout) is a value column.
+        """
+        values = [self.spans[id(t)][0] for i in self.data for t in self.lines[i].tokens if t.value]
+        labels = [
+            self.spans[id(tokens[k - 1])][1] + 1
+            for tokens in (self.lines[i].tokens for i in self.data)
+            for k in [next(j for j, t in enumerate(tokens) if t.value)]
+            if k > 0
+        ]
+        return min([min(values)] + ([max(labels)] if labels else [])) if values else 0
 
     def label(self, t: Token) -> bool:
         return self.spans[id(t)][0] < self.vstart
