@@ -86,9 +86,12 @@ def docx_without_borders(data: bytes) -> bytes:
                 xml = re.sub(r"<w:tblBorders>.*?</w:tblBorders>", "", xml)
                 xml = re.sub(r"<w:tcBorders>.*?</w:tcBorders>", "", xml)
                 xml = re.sub(r"<w:shd [^>]*/>", "", xml)
-                xml = xml.replace("<w:tblPr>", '<w:tblPr><w:tblBorders><w:top w:val="nil"/><w:left w:val="nil"/>'
+                xml = xml.replace(
+                    "<w:tblPr>",
+                    '<w:tblPr><w:tblBorders><w:top w:val="nil"/><w:left w:val="nil"/>'
                     '<w:bottom w:val="nil"/><w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/>'
-                    "</w:tblBorders>")
+                    "</w:tblBorders>",
+                )
                 body = xml.encode("utf-8")
             dst.writestr(item, body)
     return out.getvalue()

@@ -43,7 +43,9 @@ def table_rows(words: list[Word]) -> list[RawRow]:
     return [r for r in rows if r.kind == "cells"]
 
 
-HEADER = text("信息内容", 0, 0) + [w for i, h in enumerate(("甲", "乙", "丙")) for w in text(h, 220 + 40 * i, 0, centre=True)]
+HEADER = text("信息内容", 0, 0) + [
+    w for i, h in enumerate(("甲", "乙", "丙")) for w in text(h, 220 + 40 * i, 0, centre=True)
+]
 
 
 def test_stream_value_is_value_text() -> None:
@@ -52,7 +54,12 @@ def test_stream_value_is_value_text() -> None:
 
 
 def test_stream_blank_cell_stays_blank_and_values_keep_their_columns() -> None:
-    words = HEADER + row(18, "规章", ["1", "2", "3"]) + row(36, "文件", ["4", None, "6"]) + row(54, "其他", [None, None, "9"])
+    words = (
+        HEADER
+        + row(18, "规章", ["1", "2", "3"])
+        + row(36, "文件", ["4", None, "6"])
+        + row(54, "其他", [None, None, "9"])
+    )
     assert cells(words) == [
         ["信息内容", "甲", "乙", "丙"],
         ["规章", "1", "2", "3"],
@@ -98,8 +105,12 @@ def test_stream_group_label_spans_its_rows() -> None:
     spans = [[(c.text, c.rowspan) for c in r.cells] for r in rows]
     assert spans[2][0] == ("（三）不予公开", 4)
     assert [c for c, _ in spans[2][1:]] == ["1.属于国家秘密", "0", "1"]
-    assert [[c for c, _ in s] for s in spans[3:6]] == [["2.其他法律", "1", "2"], ["3.危及安全", "2", "3"], ["4.保护权益", "3", "4"]]
-    assert [c for c, _ in spans[6]][0] == "（四）无法提供"
+    assert [[c for c, _ in s] for s in spans[3:6]] == [
+        ["2.其他法律", "1", "2"],
+        ["3.危及安全", "2", "3"],
+        ["4.保护权益", "3", "4"],
+    ]
+    assert spans[6][0][0] == "（四）无法提供"
 
 
 def test_stream_cells_keep_page_and_box() -> None:

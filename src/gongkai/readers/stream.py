@@ -21,6 +21,7 @@ no value tokens after a gap.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from statistics import median
@@ -114,7 +115,7 @@ def page_lines(words: list[Word], h: float) -> list[Line]:
     for _, members in groups:
         members.sort(key=lambda w: w.x0)
         runs: list[list[Word]] = [[members[0]]]
-        for prev, w in zip(members, members[1:], strict=False):
+        for prev, w in itertools.pairwise(members):
             if w.x0 - prev.x1 > TOKEN_GAP * h or w.text == " " or prev.text == " ":
                 runs.append([])
             if w.text != " ":
@@ -225,7 +226,7 @@ def _trail(lines: list[Line], last_data: int, end: int, h: float) -> int:
     """The region ends at its last line of numbers, plus what belongs under it: the wrapped lines of its
     label, and rows left blank (a label alone, in the label column, one row further down each)."""
     data = [i for i in range(last_data + 1) if is_data(lines[i])][-6:]
-    gaps = sorted(lines[b].top - lines[a].bottom for a, b in zip(data, data[1:], strict=False))
+    gaps = sorted(lines[b].top - lines[a].bottom for a, b in itertools.pairwise(data))
     pitch = max(0.6 * h, 1.2 * gaps[len(gaps) // 2]) if gaps else 0.6 * h
     firsts = [lines[i].tokens[0] for i in data if not lines[i].tokens[0].value]
     stop = last_data + 1
@@ -255,7 +256,9 @@ def stream_tables(
     table = table_start
     for start, end in _regions(lines, h, page_width):
         inside = lines[start:end]
-        rows = region_rows(inside, text_height([w for ln in inside for w in ln.words]), page=page, path=path, table=table)
+        rows = region_rows(
+            inside, text_height([w for ln in inside for w in ln.words]), page=page, path=path, table=table
+        )
         if rows:
             found.append((lines[start].top, rows))
             used.update(range(start, end))

@@ -30,22 +30,16 @@ from gongkai.model import Provenance
 from gongkai.readers.layout import Word, bounds, line_text
 from gongkai.readers.raw import RawCell, RawRow
 from gongkai.readers.stream import Line, Token, is_data
+from gongkai.readers.stream_groups import place_groups
 
 _EPS = 0.5
-_ITEM = re.compile(r"^([0-9０-９]{1,2}\s*[.．、]|[（(][一二三四五六七八九十0-9]{1,3}[)）]|[一二三四五六七八九十]{1,3}\s*[、．.])")
-_LEVELS = (
-    re.compile(r"^[一二三四五六七八九十]{1,3}\s*[、．.]"),
-    re.compile(r"^[（(][一二三四五六七八九十]{1,3}[)）]"),
-    re.compile(r"^[0-9０-９]{1,2}\s*[.．、]"),
-    re.compile(r"^[（(][0-9０-９]{1,2}[)）]"),
+_ITEM = re.compile(
+    r"^([0-9０-９]{1,2}\s*[.．、]|[（(][一二三四五六七八九十0-9]{1,3}[)）]|[一二三四五六七八九十]{1,3}\s*[、．.])"
 )
-"""Numbering levels of 公文 headings and items: 一、 > （一） > 1. > （1）."""
 JOIN_GAP = 0.45
 """Wrapped lines of one cell are closer than this many text heights (rows are further apart)."""
 FULL = 1.5
 """A line ending within this many text heights of its column's right edge filled the column: it wrapped."""
-ORPHAN = 0.1
-"""Cost (in text heights) of a row left to a group label printed on an earlier page."""
 
 
 @dataclass(slots=True, eq=False)
@@ -105,7 +99,7 @@ def span(t: Token, cols: list[list[float]]) -> tuple[int, int]:
     return i, i
 
 
-class _Grid:
+class Grid:
     """Working state of one region: tokens placed in columns, blocks, rows."""
 
     def __init__(self, lines: list[Line], h: float) -> None:
@@ -146,7 +140,7 @@ class _Grid:
         )
 
     def _full(self, t: Token) -> bool:
-        c0, c1 = self.spans[id(t)]
+        c1 = self.spans[id(t)][1]
         return self.cols[c1][1] - t.x1 <= FULL * self.h
 
     def _continues(self, last: Token, t: Token) -> bool:
@@ -155,7 +149,7 @@ class _Grid:
         li, ti = self.index[id(last)], self.index[id(t)]
         if ti == li or not (a0 <= b0 and b1 <= a1) or t.top - last.bottom > JOIN_GAP * self.h:
             return False
-        if t.value and ti in self.data or _ITEM.match(t.text) or not self._full(last):
+        if (t.value and ti in self.data) or _ITEM.match(t.text) or not self._full(last):
             return False
         if min(abs(t.x0 - last.x0), abs(t.x1 + t.x0 - last.x1 - last.x0) / 2, abs(t.x1 - last.x1)) > self.h / 2:
             return False  # a wrapped line starts (left), centres or ends (right) where the line above does
@@ -184,7 +178,7 @@ class _Grid:
         return [i for i in sorted(self.data) if lo <= self.lines[i].cy <= hi]
 
 
-def _rows(grid: _Grid, blocks: list[Block]) -> list[float]:
+def _rows(grid: Grid, blocks: list[Block]) -> list[float]:
     """Row anchors (y, top to bottom), setting each non-group block's row; group blocks are placed later.
 
     A block beside lines of numbers belongs to the nearest (a value to the line of its
@@ -219,100 +213,7 @@ def _rows(grid: _Grid, blocks: list[Block]) -> list[float]:
     return [anchors[k] for k in order]
 
 
-def _place_groups(grid: _Grid, blocks: list[Block], nrows: int) -> None:
-    """Give each group label the run of rows it spans (see the module docstring)."""
-    by_row: dict[int, list[Block]] = {}
-    for b in blocks:
-        if not b.group:
-            by_row.setdefault(b.row, []).append(b)
-    extent = {r: (min(b.top for b in bs), max(b.bottom for b in bs)) for r, bs in by_row.items()}
-    groups = sorted((b for b in blocks if b.group), key=lambda b: (b.c0, b.cy))
-    done: set[int] = set()
-    for g in groups:
-        if id(g) in done:
-            continue
-        free = [
-            r
-            for r in range(nrows)
-            if r in by_row
-            and not any(b.c0 <= g.c1 and g.c0 <= b.c1 for b in by_row[r])
-            and _child(g, sorted(by_row[r], key=lambda b: b.c0), grid)
-        ]
-        if not free:
-            g.group = False
-            g.row = min(range(nrows), key=lambda r: abs(_mid(extent.get(r), g.cy) - g.cy)) if nrows else 0
-            continue
-        segments: list[list[int]] = [[free[0]]]
-        for r in free[1:]:
-            if r == segments[-1][-1] + 1:
-                segments[-1].append(r)
-            else:
-                segments.append([r])
-        seg = min(segments, key=lambda s: _distance(g, extent[s[0]][0], extent[s[-1]][1]))
-        lo, hi = extent[seg[0]][0] - grid.h, extent[seg[-1]][1] + grid.h
-        mates = [m for m in groups if (m.c0, m.c1) == (g.c0, g.c1) and id(m) not in done and lo <= m.cy <= hi]
-        mates = mates[: len(seg)]
-        for m, (a, b) in zip(mates, _partition(mates, [extent[r] for r in seg], grid.h), strict=True):
-            m.row, m.rowspan = seg[a], b - a
-            done.add(id(m))
-
-
-def level(text: str) -> int | None:
-    """The numbering level a label starts with (0 for 一、 … 3 for （1）), or None."""
-    t = text.strip()
-    return next((i for i, p in enumerate(_LEVELS) if p.match(t)), None)
-
-
-def _child(g: Block, row: list[Block], grid: _Grid) -> bool:
-    """Whether a row can lie under group label ``g``: a label right of it, not numbered at ``g``'s level or above."""
-    top = level(g.tokens[0].text)
-    for b in row:
-        if b.c0 > g.c1 and grid.label(b.tokens[0]):
-            mine = level(b.tokens[0].text)
-            return top is None or mine is None or mine > top
-    return False
-
-
-def _mid(ext: tuple[float, float] | None, default: float) -> float:
-    return (ext[0] + ext[1]) / 2 if ext else default
-
-
-def _distance(g: Block, top: float, bottom: float) -> float:
-    return max(0.0, top - g.cy, g.cy - bottom)
-
-
-def _partition(groups: list[Block], rows: list[tuple[float, float]], h: float) -> list[tuple[int, int]]:
-    """Contiguous row ranges, one per group label in order, each label inside its range and as near its middle
-    as can be (a label set at the top of its rows is still inside them, and the next label bounds them)."""
-    m, k = len(rows), len(groups)
-    inf = float("inf")
-
-    def cost(g: Block, a: int, b: int) -> float:
-        top, bottom = rows[a][0], rows[b - 1][1]
-        c = abs(g.cy - (top + bottom) / 2)
-        return c + (1e6 if g.top < top - h / 2 or g.bottom > bottom + h / 2 else 0.0)
-
-    best = [[inf] * (m + 1) for _ in range(k + 1)]
-    back = [[0] * (m + 1) for _ in range(k + 1)]
-    for s in range(m + 1):
-        best[0][s] = ORPHAN * h * s
-    for i, g in enumerate(groups):
-        for b in range(1, m + 1):
-            for a in range(b):
-                if best[i][a] < inf:
-                    c = best[i][a] + cost(g, a, b)
-                    if c < best[i + 1][b]:
-                        best[i + 1][b], back[i + 1][b] = c, a
-    out: list[tuple[int, int]] = []
-    b = m
-    for i in range(k, 0, -1):
-        a = back[i][b]
-        out.append((a, b))
-        b = a
-    return out[::-1]
-
-
-def _cells(grid: _Grid, blocks: list[Block], nrows: int) -> list[list[Block | tuple[int, int]]]:
+def _cells(grid: Grid, blocks: list[Block], nrows: int) -> list[list[Block | tuple[int, int]]]:
     """Each row's cells left to right: a block, or a blank ``(c0, c1)``; columns under a rowspan are skipped."""
     starts: dict[int, list[Block]] = {}
     covered: dict[int, set[int]] = {}
@@ -333,11 +234,10 @@ def _cells(grid: _Grid, blocks: list[Block], nrows: int) -> list[list[Block | tu
             if c in taken:
                 c += 1
                 continue
-            b = at.get(c)
-            if b is not None:
-                if b.c1 < grid.vstart - 1 and not any(
-                    x in taken or x in at for x in range(b.c1 + 1, grid.vstart)
-                ):
+            cell = at.get(c)
+            if cell is not None:
+                b = cell
+                if b.c1 < grid.vstart - 1 and not any(x in taken or x in at for x in range(b.c1 + 1, grid.vstart)):
                     b.c1 = grid.vstart - 1  # a label spans the empty label columns after it
                 cells.append(b)
                 c = b.c1 + 1
@@ -381,12 +281,12 @@ _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 
 def region_rows(lines: list[Line], h: float, *, page: int, path: str, table: int) -> list[RawRow]:
     """The cells rows of one table region (empty when it does not make a table of two columns)."""
-    grid = _Grid(lines, h)
+    grid = Grid(lines, h)
     if len(grid.cols) < 2 or not grid.data:
         return []
     blocks = grid.blocks()
     anchors = _rows(grid, blocks)
-    _place_groups(grid, blocks, len(anchors))
+    place_groups(grid, blocks, len(anchors))
     heights = _row_extents(blocks, anchors, h)
     rows: list[RawRow] = []
     for r, cells in enumerate(_cells(grid, blocks, len(anchors))):
@@ -399,7 +299,12 @@ def region_rows(lines: list[Line], h: float, *, page: int, path: str, table: int
             else:
                 x0, x1 = grid.cols[cell[0]][0], grid.cols[cell[1]][1]
                 top, bottom = heights[r]
-                text, box, colspan, rowspan = "", (round(x0, 1), round(top, 1), round(x1, 1), round(bottom, 1)), cell[1] - cell[0] + 1, 1
+                text, box, colspan, rowspan = (
+                    "",
+                    (round(x0, 1), round(top, 1), round(x1, 1), round(bottom, 1)),
+                    cell[1] - cell[0] + 1,
+                    1,
+                )
             prov = Provenance(file=path, page=page, table=table, row=len(rows) + 1, column=len(out) + 1, bbox=box)
             out.append(RawCell(text, prov, colspan=colspan, rowspan=rowspan))
         rows.append(RawRow(out, "cells", table=table))
