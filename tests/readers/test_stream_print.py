@@ -26,9 +26,8 @@ from gongkai.write.compare import differences
 from tests.pdf_print import docx_to_pdf, docx_without_borders, print_pages
 from tests.write_strategies import reports
 
-CORPUS = sorted(Path(__file__).parents[3].joinpath("shared", "corpus", "real").glob("*.html"))
-if not CORPUS:  # the worktree lives beside shared/ or inside the project
-    CORPUS = sorted(Path("/work/shared/corpus/real").glob("*.html"))
+CORPUS = sorted(Path(__file__).resolve().parents[2].joinpath("samples").glob("*.html"))
+"""The corpus's web pages (bundled in samples/, as ../shared/corpus/real/ has them)."""
 BORDERLESS = "th, td { border: none !important; }\n</style>"
 
 
