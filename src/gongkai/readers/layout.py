@@ -80,32 +80,59 @@ def _index(levels: list[float], v: float) -> int:
 
 
 def close_open_ends(segments: Sequence[Segment], tol: float = 3.0) -> list[Segment]:
-    """Add the missing top or bottom rule of a table cut by a page break.
+    """Add the missing outer rules of a table cut by the page.
 
     When a table runs over a page, its last row on the page often has no bottom
     line (and the first row on the next page no top line); the vertical rules
     still end there together.  Two or more vertical rules ending at one height
-    with no horizontal rule there get one drawn across them.
+    with no horizontal rule there get one drawn across them.  Likewise a table
+    wider than the page (a web page printed as it is) is clipped at the right
+    edge: three or more horizontal rules ending at the rightmost (or leftmost) x
+    of all rules, with no vertical rule there, get one drawn down them.  A rule drawn as a thin filled box has short
+    end caps across it: they close nothing.
     """
-    hs = [s for s in segments if s.orientation == "h"]
-    ends: list[tuple[float, float]] = []
-    for v in (s for s in segments if s.orientation == "v"):
-        for y in (v.top, v.bottom):
-            if not any(abs(h.top - y) <= tol and h.x0 - tol <= v.x0 <= h.x1 + tol for h in hs):
-                ends.append((y, v.x0))
-    added: list[Segment] = []
+    hs = [s for s in segments if s.orientation == "h" and s.x1 - s.x0 > tol]
+    vs = [s for s in segments if s.orientation == "v" and s.bottom - s.top > tol]
+    added = [
+        Segment("h", lo, at, hi, at)
+        for at, lo, hi in _join_ends(
+            [(y, v.x0) for v in vs for y in (v.top, v.bottom) if not _closed(hs, y, v.x0, tol)], tol, 2
+        )
+    ]
+    if hs:  # clipped sides: open ends at the leftmost or rightmost extent of all rules
+        left, right = min(h.x0 for h in hs) + tol, max(h.x1 for h in hs) - tol
+        ends = [(x, h.top) for h in hs for x in (h.x0, h.x1) if (x <= left or x >= right)]
+        added += [
+            Segment("v", at, lo, at, hi)
+            for at, lo, hi in _join_ends([(x, y) for x, y in ends if not _closed(vs, x, y, tol)], tol, 3)
+        ]
+    return [*segments, *added]
+
+
+def _closed(across: list[Segment], at: float, pos: float, tol: float) -> bool:
+    """Whether a rule of ``across`` passes through the end at ``at`` (its own position) / ``pos`` (along it)."""
+    for s in across:
+        if s.orientation == "h" and abs(s.top - at) <= tol and s.x0 - tol <= pos <= s.x1 + tol:
+            return True
+        if s.orientation == "v" and abs(s.x0 - at) <= tol and s.top - tol <= pos <= s.bottom + tol:
+            return True
+    return False
+
+
+def _join_ends(ends: list[tuple[float, float]], tol: float, least: int) -> list[tuple[float, float, float]]:
+    """(position, from, to) of a rule through each set of at least ``least`` open ends at one position."""
+    out: list[tuple[float, float, float]] = []
     ends.sort()
     i = 0
     while i < len(ends):
         j = i
         while j + 1 < len(ends) and ends[j + 1][0] - ends[i][0] <= tol:
             j += 1
-        if j > i:
-            xs = [x for _, x in ends[i : j + 1]]
-            y = ends[i][0]
-            added.append(Segment("h", min(xs), y, max(xs), y))
+        along = [p for _, p in ends[i : j + 1]]
+        if len(set(along)) >= least:
+            out.append((ends[i][0], min(along), max(along)))
         i = j + 1
-    return [*segments, *added]
+    return out
 
 
 def find_grids(segments: Sequence[Segment], tol: float = 3.0) -> list[Grid]:
@@ -215,23 +242,39 @@ def _grid_rows(grid: Grid, words: list[Word], page: int, path: str, table: int) 
 
 
 def page_rows(
-    words: list[Word], segments: list[Segment], *, page: int, path: str, table_start: int, tol: float = 3.0
+    words: list[Word],
+    segments: list[Segment],
+    *,
+    page: int,
+    path: str,
+    table_start: int,
+    tol: float = 3.0,
+    stream: bool = False,
 ) -> tuple[list[RawRow], int]:
-    """One page's rows in reading order: prose lines as text rows, ruled tables as cell rows.
+    """One page's rows in reading order: prose lines as text rows, tables as cell rows.
 
-    Returns the rows and the next free table index.  Words inside a table's
-    cells belong to the cell whose box holds their centre; words elsewhere
-    (including a table's gaps) are prose.
+    Returns the rows and the next free table index.  Words inside a ruled table's
+    cells belong to the cell whose box holds their centre; words in a gap of its
+    grid (cells shaded, the others not) stay outside it.  With ``stream``, the
+    words outside ruled tables are searched for borderless tables
+    (:mod:`gongkai.readers.stream`); what is left is prose.
     """
     grids = find_grids(segments, tol)
     items: list[tuple[float, list[RawRow]]] = []
     rest = list(words)
     table = table_start
     for grid in grids:
-        mine = [w for w in rest if _inside(w, grid.box)]
-        rest = [w for w in rest if not _inside(w, grid.box)]
+        # a word in the table's box but in none of its cells (a gap of the grid) is not lost: it stays outside
+        mine = [w for w in rest if _inside(w, grid.box) and any(_inside(w, c[4]) for c in grid.cells)]
+        taken = {id(w) for w in mine}
+        rest = [w for w in rest if id(w) not in taken]
         items.append((grid.box[1], _grid_rows(grid, mine, page, path, table)))
         table += 1
+    if stream:
+        from gongkai.readers.stream import stream_tables
+
+        found, rest, table = stream_tables(rest, page=page, path=path, table_start=table)
+        items += found
     for line in group_lines(rest):
         text = line_text(line)
         if text:

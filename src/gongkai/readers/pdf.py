@@ -29,6 +29,8 @@ from gongkai.readers.raw import RawDocument, RawRow
 SCAN_DPI = 150
 _PAGE_NUMBER = re.compile(r"^[-—–－\s]*(第\s*)?\d{1,4}\s*(页)?[-—–－\s]*(/\s*\d+|共\s*\d+\s*页)?$")
 _MARGIN = 0.08
+_RULE = 3.0
+"""A filled box at most this thick (points) is a rule; a wider one is a shaded area."""
 
 
 def _open(data: bytes) -> pdfium.PdfDocument:
@@ -40,20 +42,28 @@ def _open(data: bytes) -> pdfium.PdfDocument:
         raise InputError("E110", "PDF 文件已损坏，无法打开") from exc
 
 
-def _white(color: Any) -> bool:
+def _light(color: Any) -> bool:
+    """White or a pale tint (a page panel's #f9f9f9, a header cell's 4 % grey): no visible line."""
     if not isinstance(color, (tuple, list)) or not color:
         return False
     values = [float(v) for v in color]
     if len(values) == 4:
-        return all(v <= 0.02 for v in values)
-    return all(v >= 0.98 for v in values)
+        return all(v <= 0.1 for v in values)
+    return all(v >= 0.9 for v in values)
 
 
 def _visible(obj: dict[str, Any]) -> bool:
-    """Rects that are only white fill (paragraph backgrounds) draw no line."""
+    """A rect draws a line when stroked, or when it is a thin dark fill (a rule drawn as a box).
+
+    A white or pale fill (a panel's background) draws none, nor does a shaded area such as
+    a header cell's background (its colour may be painted with transparency).
+    """
     if obj.get("object_type") != "rect":
         return True
-    return bool(obj.get("stroke")) or not (obj.get("fill") and _white(obj.get("non_stroking_color")))
+    if obj.get("stroke"):
+        return True
+    thin = min(float(obj.get("width", 0)), float(obj.get("height", 0))) <= _RULE
+    return not obj.get("fill") or (thin and not _light(obj.get("non_stroking_color")))
 
 
 def _segments(page: Page) -> list[Segment]:
@@ -151,7 +161,9 @@ def read_pdf(data: bytes, path: str) -> RawDocument:
                         rows, empty = [], empty + 1
                 else:
                     words = _words(ppage)
-                    rows, table = page_rows(words, _segments(ppage), page=i + 1, path=path, table_start=table)
+                    rows, table = page_rows(
+                        words, _segments(ppage), page=i + 1, path=path, table_start=table, stream=True
+                    )
                 pages.append((float(ppage.height), rows))
                 page.close()
                 ppage.close()
