@@ -12,6 +12,7 @@ headers are dropped afterwards.  Bounding boxes are in PDF points from the top-l
 from __future__ import annotations
 
 import io
+import logging
 import re
 from collections import Counter
 from typing import Any
@@ -25,6 +26,10 @@ from gongkai.limits import check_deadline, check_pages
 from gongkai.readers.layout import Segment, Word, page_rows
 from gongkai.readers.pdfguard import check_streams
 from gongkai.readers.raw import RawDocument, RawRow
+
+# pdfminer logs a warning for every glyph of a font it cannot measure (browser-printed PDFs have
+# many): that is not the user's business, and a damaged file is reported by the reader's codes.
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 SCAN_DPI = 150
 _PAGE_NUMBER = re.compile(r"^[-—–－\s]*(第\s*)?\d{1,4}\s*(页)?[-—–－\s]*(/\s*\d+|共\s*\d+\s*页)?$")
