@@ -22,7 +22,7 @@ from reportlab.pdfgen import canvas
 from gongkai import limits
 from gongkai.errors import InputError
 from gongkai.readers import pdfguard
-from gongkai.readers.pdffilters import CHUNK, decoded_size, pieces
+from gongkai.readers.pdffilters import CHUNK, decoded_size, measure, pieces
 from gongkai.readers.pdfguard import check_streams, filter_chains
 from gongkai.readers.pdfsyntax import Objects, parse, stream_sites
 from tests.hostile_pdf import check_in_child, deflate_bomb, image_page, one_page
@@ -71,6 +71,30 @@ def test_pdfguard_scanned_page_and_big_legal_stream_finish(tmp_path: Path) -> No
     assert big["codes"] == ["E107"] and "第 1 页" in big["messages"][0]  # 60 MB of drawing on one page
     assert max(r["seconds"] for r in child["results"]) < 30
     assert child["peak_mb"] < 400
+
+
+def _numbers_text(count: int) -> bytes:
+    """Drawing operators with varied numbers: text that compresses about four to one, as real content does."""
+    return b"".join(b"BT /F1 9 Tf %d %d Td (%d) Tj ET\n" % (i % 541, i % 797, i * 7919 % 999983) for i in range(count))
+
+
+def test_pdfguard_damaged_stream_too_slow_to_salvage_is_e110(tmp_path: Path) -> None:
+    """pdfminer recovers a damaged Flate stream byte by byte, growing one bytes object: quadratic, uninterruptible."""
+    packed = zlib.compress(_numbers_text(90_000))  # 3 MB of drawing: under the page limit
+    damaged = tmp_path / "truncated.pdf"
+    damaged.write_bytes(one_page(packed[: len(packed) * 9 // 10], b"/Filter /FlateDecode"))
+    child = check_in_child([damaged], timeout=60, wall=120)
+    (result,) = child["results"]
+    assert result["codes"] == ["E110"] and "损坏" in result["messages"][0]
+    assert result["seconds"] < 10
+
+
+def test_pdfguard_damaged_small_stream_is_left_to_the_parsers() -> None:
+    packed = zlib.compress(_numbers_text(300))
+    check_streams(one_page(packed[: len(packed) // 2], b"/Filter /FlateDecode"))  # salvaged at once
+    size, salvage = measure(pieces(packed[: len(packed) // 2], 0), ["FlateDecode"], 1 << 30)
+    assert 0 < size < len(_numbers_text(300)) and salvage > 0
+    assert measure(pieces(packed, 0), ["FlateDecode"], 1 << 30) == (len(_numbers_text(300)), 0)
 
 
 def test_pdfguard_reads_filters_as_the_parsers_do() -> None:

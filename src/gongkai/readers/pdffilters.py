@@ -33,22 +33,30 @@ _WHITE = b"\x00\t\n\x0c\r "
 _NOT_HEX = bytes(b for b in range(256) if b not in b"0123456789abcdefABCDEF")
 
 
-def _flate(chunks: Chunks) -> Iterator[bytes]:
+def _flate(chunks: Chunks, salvage: list[int] | None = None) -> Iterator[bytes]:
+    """Inflate; when the data ends early or is damaged, add to ``salvage`` what pdfminer will copy
+    recovering it (it then inflates byte by byte, appending to one bytes object: input × output / 2)."""
     d = zlib.decompressobj()
+    consumed = produced = 0
     for chunk in chunks:
         data: bytes | memoryview = chunk
         while not d.eof:
             try:
                 out = d.decompress(data, CHUNK)
             except zlib.error:
-                return  # damaged data: the libraries keep what came before
+                break  # damaged data: the libraries keep what came before
+            before, data = len(data), d.unconsumed_tail
+            consumed, produced = consumed + before - len(data), produced + len(out)
             if out:
                 yield out
-            before, data = len(data), d.unconsumed_tail
             if (not data and len(out) < CHUNK) or (not out and len(data) == before):
                 break  # this chunk is used up; more output needs more input
         if d.eof:
             return
+        if data:  # stopped on damage
+            break
+    if salvage is not None:
+        salvage[0] += consumed * produced // 2
 
 
 def _ascii_hex(chunks: Chunks) -> Iterator[bytes]:
@@ -189,21 +197,28 @@ def measures(filters: Iterable[str | None]) -> bool:
     return bool(chain) and chain[0] not in TERMINAL
 
 
-def decoded_size(chunks: Iterable[bytes | memoryview], filters: Iterable[str | None], limit: int) -> int:
-    """Bytes the chain decodes ``chunks`` to, counting no further than just past ``limit``.
+def measure(chunks: Iterable[bytes | memoryview], filters: Iterable[str | None], limit: int) -> tuple[int, int]:
+    """(Bytes the chain decodes ``chunks`` to, counting no further than just past ``limit``;
+    bytes pdfminer would copy recovering damaged Flate data in it).
 
     ``None`` in ``filters`` (a name that could not be read) is measured as Flate.
     """
+    salvage = [0]
     stream: Chunks = iter(chunks)
     for name in filters:
         if name in TERMINAL:
             break
-        decoder = _DECODERS.get(name or "", _flate)
-        stream = decoder(stream)
+        decoder = _DECODERS.get(name or "")
+        stream = decoder(stream) if decoder else _flate(stream, salvage)
     total = 0
     for out in stream:
         total += len(out)
         if total > limit:
             break
         check_deadline("（检查 PDF 压缩数据时）")
-    return total
+    return total, salvage[0]
+
+
+def decoded_size(chunks: Iterable[bytes | memoryview], filters: Iterable[str | None], limit: int) -> int:
+    """Bytes the chain decodes ``chunks`` to, counting no further than just past ``limit``."""
+    return measure(chunks, filters, limit)[0]

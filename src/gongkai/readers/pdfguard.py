@@ -24,13 +24,16 @@ from typing import Any
 from gongkai import limits
 from gongkai.errors import InputError
 from gongkai.limits import check_deadline
-from gongkai.readers.pdffilters import TERMINAL, decoded_size, measures, pieces
+from gongkai.readers.pdffilters import TERMINAL, decoded_size, measure, measures, pieces
 from gongkai.readers.pdfsyntax import Name, Objects, StreamSite, decode_name, stream_sites
 
 MAX_STREAM_BYTES = 256 * 1024 * 1024
 """Largest decoded size of one stream."""
 MAX_TOTAL_BYTES = 1024 * 1024 * 1024
 """Largest decoded size of all streams together (image data within its declared raster not counted)."""
+MAX_SALVAGE = 300_000_000_000
+"""Most bytes pdfminer may copy recovering damaged Flate data (about five seconds' work that nothing can
+interrupt: it inflates such a stream byte by byte, growing one bytes object)."""
 _EOL = re.compile(rb"[ \t]*(\r\n|\n|\r)")
 _ENCRYPT = re.compile(rb"/(?:Encrypt|[^\x00\t\n\x0c\r ()<>\[\]{}/%]*#[0-9A-Fa-f]{2}[^\x00\t\n\x0c\r ()<>\[\]{}/%]*)")
 _CHANNELS = {"DeviceGray": 1, "CalGray": 1, "G": 1, "DeviceRGB": 3, "CalRGB": 3, "RGB": 3}
@@ -130,11 +133,11 @@ def _raw_end(data: bytes, start: int) -> int:
     return end
 
 
-def _measure(data: bytes, site: StreamSite, objects: Objects, decipher: Decipher | None) -> tuple[int, int | None]:
-    """(decoded size of the stream, its declared raster size if it is an image)."""
+def _measure(data: bytes, site: StreamSite, objects: Objects, decipher: Decipher | None) -> tuple[int, int | None, int]:
+    """(decoded size of the stream, its declared raster size if it is an image, pdfminer's salvage work)."""
     attrs = site.attrs
     raster = _image_raster(attrs, objects) if attrs is not None else None
-    size = 0
+    size = salvage = 0
     for start in _data_start(data, site.keyword):
         if raster is not None and decipher is None:
             chains = filter_chains(attrs, objects)
@@ -153,8 +156,9 @@ def _measure(data: bytes, site: StreamSite, objects: Objects, decipher: Decipher
                 chunks = pieces(raw, 0)
             else:
                 chunks = pieces(data, start)
-            size = max(size, decoded_size(chunks, chain, MAX_STREAM_BYTES))
-    return size, raster
+            got, work = measure(chunks, chain, MAX_STREAM_BYTES)
+            size, salvage = max(size, got), max(salvage, work)
+    return size, raster, salvage
 
 
 def _decipher(data: bytes) -> Decipher | None:
@@ -193,8 +197,12 @@ def _check(data: bytes, sites: list[StreamSite], objects: Objects, decipher: Dec
     total = 0
     for site in sites:
         check_deadline("（检查 PDF 压缩数据时）")
-        size, raster = _measure(data, site, objects, decipher)
+        size, raster, salvage = _measure(data, site, objects, decipher)
         total += size if raster is None else max(0, size - raster)
+        if raster is None and salvage > MAX_SALVAGE:
+            raise InputError(
+                "E110", f"PDF 中有一段压缩数据已损坏（解压出 {size // 1024} KB 后中断），修复读取耗时过长，已停止读取"
+            )
         if size > MAX_STREAM_BYTES or total > MAX_TOTAL_BYTES:
             mb = (MAX_STREAM_BYTES if size > MAX_STREAM_BYTES else MAX_TOTAL_BYTES) // 1024 // 1024
             raise InputError("E114", f"PDF 中的压缩数据解压后超过 {mb} MB，疑似压缩炸弹，已拒绝读取")
