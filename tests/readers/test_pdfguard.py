@@ -164,9 +164,10 @@ def test_pdfguard_image_data_within_its_raster_does_not_count_towards_the_total(
         check_streams(one_page(zlib.compress(bytes(2 << 20)), b"/Filter /FlateDecode"))  # content: counted
 
 
-def _encrypted(lines: int) -> bytes:
+def _encrypted(lines: int, locked: bool = True) -> bytes:
     out = io.BytesIO()
-    c = canvas.Canvas(out, pageCompression=1, encrypt=pdfencrypt.StandardEncryption("", ownerPassword="owner"))
+    lock = pdfencrypt.StandardEncryption("", ownerPassword="owner") if locked else None
+    c = canvas.Canvas(out, pageCompression=1, encrypt=lock)
     for i in range(lines):
         c.drawString(72, 72 + i % 700, f"line {i} of many to make the content stream large")
     c.save()

@@ -32,10 +32,12 @@ from gongkai.limits import check_deadline, check_pages
 from gongkai.readers.layout import Segment, Word, page_rows
 from gongkai.readers.pdfguard import check_streams
 from gongkai.readers.pdfpage import load_layout, render_scale
+from gongkai.readers.pdfrc4 import use_fast_rc4
 from gongkai.readers.raw import RawDocument, RawRow
 
 _LIBRARIES = frozenset({"pdfminer", "pdfplumber", "pypdfium2", "pypdfium2_raw"})
 logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its warnings on damaged files are ours to report
+use_fast_rc4()
 _PAGE_NUMBER = re.compile(r"^[-—–－\s]*(第\s*)?\d{1,4}\s*(页)?[-—–－\s]*(/\s*\d+|共\s*\d+\s*页)?$")
 _MARGIN = 0.08
 

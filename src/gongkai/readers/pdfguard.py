@@ -25,6 +25,7 @@ from gongkai import limits
 from gongkai.errors import InputError
 from gongkai.limits import check_deadline
 from gongkai.readers.pdffilters import TERMINAL, decoded_size, measure, measures, pieces
+from gongkai.readers.pdfrc4 import use_fast_rc4
 from gongkai.readers.pdfsyntax import Name, Objects, StreamSite, decode_name, stream_sites
 
 MAX_STREAM_BYTES = 256 * 1024 * 1024
@@ -133,31 +134,33 @@ def _raw_end(data: bytes, start: int) -> int:
     return end
 
 
+def _plain(data: bytes, start: int, site: StreamSite, decipher: Decipher | None) -> tuple[bytes, int]:
+    """The stream's data as the parsers read it (decrypted when ``decipher`` is given) and where it starts."""
+    if decipher is None or site.ref is None:
+        return data, start
+    raw = data[start : _raw_end(data, start)]
+    try:
+        return decipher(site.ref.num, site.ref.gen, raw, site.attrs), 0
+    except Exception:  # undecryptable data is measured as it stands
+        return raw, 0
+
+
 def _measure(data: bytes, site: StreamSite, objects: Objects, decipher: Decipher | None) -> tuple[int, int | None, int]:
     """(decoded size of the stream, its declared raster size if it is an image, pdfminer's salvage work)."""
     attrs = site.attrs
     raster = _image_raster(attrs, objects) if attrs is not None else None
+    chains = filter_chains(attrs, objects)
     size = salvage = 0
     for start in _data_start(data, site.keyword):
-        if raster is not None and decipher is None:
-            chains = filter_chains(attrs, objects)
-            if chains and chains[0][:1] in (["DCTDecode"], ["DCT"]):
-                jpeg = _jpeg_size(data, start)
-                if jpeg:
-                    _check_pixels(*jpeg)
-        for chain in filter_chains(attrs, objects):
-            if not measures(chain):
-                continue
-            if decipher is not None and site.ref is not None:
-                try:
-                    raw = decipher(site.ref.num, site.ref.gen, data[start : _raw_end(data, start)], attrs)
-                except Exception:  # undecryptable data is measured as it stands
-                    raw = data[start : _raw_end(data, start)]
-                chunks = pieces(raw, 0)
-            else:
-                chunks = pieces(data, start)
-            got, work = measure(chunks, chain, MAX_STREAM_BYTES)
-            size, salvage = max(size, got), max(salvage, work)
+        plain, at = _plain(data, start, site, decipher)
+        if raster is not None and chains and chains[0][:1] in (["DCTDecode"], ["DCT"]):
+            jpeg = _jpeg_size(plain, at)
+            if jpeg:
+                _check_pixels(*jpeg)
+        for chain in chains:
+            if measures(chain):
+                got, work = measure(pieces(plain, at), chain, MAX_STREAM_BYTES)
+                size, salvage = max(size, got), max(salvage, work)
     return size, raster, salvage
 
 
@@ -168,6 +171,7 @@ def _decipher(data: bytes) -> Decipher | None:
     from pdfminer.pdfdocument import PDFDocument
     from pdfminer.pdfparser import PDFParser
 
+    use_fast_rc4()
     try:
         return PDFDocument(PDFParser(io.BytesIO(data))).decipher
     except Exception:  # a password is needed, or damage: the reader reports it
