@@ -19,6 +19,13 @@ MAX_PAGES = 500
 """Most pages of a PDF or multi-page image."""
 MAX_SECONDS = 120.0
 """Default per-document time limit."""
+MAX_PIXELS = 60_000_000
+"""Most pixels of one image decoded or one page rendered (60 megapixels: an A4 page at 600 dpi is 35)."""
+MAX_PAGE_CONTENT_BYTES = 4 * 1024 * 1024
+"""Most content one PDF page may have interpreted, forms counted each time they are drawn
+(a report page has 30–50 KB; pdfminer needs about 5 s per MB of operators)."""
+MAX_PAGE_OBJECTS = 200_000
+"""Most characters, lines and images on one PDF page (a dense table page has about 3,000)."""
 
 _deadline: ContextVar[float | None] = ContextVar("gongkai_deadline", default=None)
 

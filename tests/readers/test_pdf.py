@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import io
+import json
 import zlib
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from reportlab.lib import pdfencrypt
 from reportlab.pdfgen import canvas
 
@@ -16,7 +18,9 @@ from gongkai.api import check_path
 from gongkai.errors import InputError
 from gongkai.extract import extract
 from gongkai.readers import pdfguard, read_bytes
+from gongkai.readers.pdf import read_pdf
 from tests.extract.test_extract_roundtrip import consistent_tables
+from tests.hostile_pdf import one_page
 from tests.layouts import T3_ROWS, Table2, Table3, Table4, assert_reads_back
 from tests.pdf_layout import pdf_report
 
@@ -151,3 +155,59 @@ def test_pdf_check_path_over_its_time_limit_fails_with_e112(tmp_path: Path) -> N
     result = check_path(path, timeout=1e-9)
     assert result.status == "failed" and [e.code for e in result.errors] == ["E112"]
     assert check_path(path).errors[0].code != "E112"  # the default limit leaves it alone
+
+
+# ------------------------------------------------------------ damaged files
+FUZZ = Path(__file__).parent / "fuzz"
+HONGZE_2024 = Path(__file__).resolve().parents[2] / "samples" / "hongze-district-2024.pdf"
+
+
+def _mutant(name: str) -> bytes:
+    """A real report with the bytes a fuzzer changed (case 18 of the fuzz findings)."""
+    data = bytearray(HONGZE_2024.read_bytes())
+    for offset, byte in json.loads((FUZZ / "hongze_2024_mutants.json").read_text())[name]:
+        data[offset] = byte
+    return bytes(data)
+
+
+@pytest.mark.parametrize(
+    ("name", "where"),
+    [
+        ("pdf_4003_0017", "页面结构"),
+        ("pdf_4003_0048", "第 1 页"),
+        ("pdf_6003_0012", "页面结构"),
+        ("pdf_7003_0005", "第 2 页"),
+    ],
+)
+def test_pdf_damaged_real_report_is_e110_naming_the_page(name: str, where: str) -> None:
+    """pdfminer raised these lazily from page objects, outside the reader's try: E108 before."""
+    with pytest.raises(InputError) as err:
+        read_bytes(_mutant(name), "damaged.pdf")
+    assert err.value.code == "E110" and where in err.value.message
+
+
+def test_pdf_damaged_page_content_is_e110() -> None:
+    with pytest.raises(InputError) as err:
+        read_bytes((FUZZ / "pdf_5003_0039.pdf").read_bytes(), "damaged.pdf")
+    assert err.value.code == "E110" and "第 1 页" in err.value.message
+
+
+def test_pdf_media_box_not_a_number_is_e110_and_its_control_reads(tmp_path: Path) -> None:
+    content = b"BT /F1 12 Tf 72 712 Td (Report 2024) Tj ET"
+    assert [r.text for r in read_bytes(one_page(content), "ok.pdf").rows] == ["Report 2024"]
+    path = tmp_path / "box.pdf"
+    path.write_bytes(one_page(content, mediabox=b"0 0 /x 842"))
+    result = check_path(path, timeout=30)
+    assert result.status == "failed" and [e.code for e in result.errors] == ["E110"]
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(changes=st.lists(st.tuples(st.integers(0, 240_142), st.integers(0, 255)), min_size=1, max_size=20))
+def test_pdf_real_report_with_bytes_changed_reads_or_fails_with_a_code(changes: list[tuple[int, int]]) -> None:
+    data = bytearray(HONGZE_2024.read_bytes())
+    for offset, byte in changes:
+        data[offset] = byte
+    try:
+        read_pdf(bytes(data), "mutant.pdf")
+    except InputError as err:  # anything else (E108 in check) is a failure
+        assert err.code in {"E107", "E109", "E110", "E114", "E115"} and err.message

@@ -8,12 +8,18 @@ from __future__ import annotations
 import io
 import socket
 import struct
+import time
 import zlib
+from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PIL import Image, ImageDraw, ImageFont
 
+from gongkai import limits
+from gongkai.api import check_path
 from gongkai.errors import InputError
 from gongkai.extract import extract
 from gongkai.model import AnnualReport
@@ -23,6 +29,7 @@ from gongkai.readers.layout import Segment, Word, find_grids
 from gongkai.readers.ocr import OcrLine, new_engine
 from gongkai.readers.ruling import find_segments, rotate, skew_angle
 from gongkai.readers.scan import split_at_rules
+from tests.hostile_pdf import check_in_child
 from tests.layouts import Table2, Table3, Table4, assert_reads_back
 from tests.scan_layout import FONT_PATH as FONT
 from tests.scan_layout import degrade, encode, encode_tiff, random_tables, render
@@ -204,3 +211,74 @@ def test_image_only_pdf_is_read_by_ocr() -> None:
     assert cell.provenance is not None and cell.provenance.confidence is not None
     x0, top, x1, bottom = cell.provenance.bbox  # type: ignore[misc]
     assert 0 < x0 < x1 <= 595 and 0 < top < bottom <= 842  # PDF points, like text-layer pages
+
+
+# ------------------------------------------------------ tiny, thin and long images
+@pytest.mark.parametrize("size", [(40, 40), (51, 80), (52, 80), (2, 5000), (100_000, 1)])
+def test_small_or_thin_image_has_nothing_to_read(size: tuple[int, int], tmp_path: Path) -> None:
+    """Case 06: images up to 51 px wide failed in OpenCV (a kernel of width 0), 100000×1 in the OCR's resize."""
+    path = tmp_path / "thin.png"
+    path.write_bytes(encode(Image.new("L", size, 255)))
+    result = check_path(path, timeout=30)
+    assert result.status == "failed" and [e.code for e in result.errors] == ["E115"]
+    assert result.seconds < 20
+    if min(size) < image_reader.MIN_SIDE:
+        assert "过小" in result.errors[0].message and f"{size[0]}×{size[1]}" in result.errors[0].message
+
+
+def test_one_pixel_wide_image_finishes(tmp_path: Path) -> None:
+    """Case 07: a 1×3 PNG was cut into slices forever (the step rounded to one row), memory growing."""
+    path = tmp_path / "white_1x3.png"
+    path.write_bytes(encode(Image.new("L", (1, 3), 255)))
+    child = check_in_child([path], timeout=30, wall=60)
+    assert [r["codes"] for r in child["results"]] == [["E115"]]
+    assert child["peak_mb"] < 400
+
+
+@settings(max_examples=40, deadline=None)
+@given(h=st.integers(1, 5000), w=st.integers(1, 5000))
+def test_page_pieces_tile_the_page_in_bounded_shapes(h: int, w: int) -> None:
+    block = max(2, min(h, w) // 8)
+    page = ((np.indices((h, w)) // block).sum(axis=0) % 2 * 255).astype(np.uint8)  # a chessboard: ink everywhere
+    pieces = image_reader.page_pieces(page)
+    if min(h, w) < image_reader.MIN_SIDE:
+        assert pieces == []
+        return
+    scaled = image_reader._scale(page)
+    assert sum(p.image.size for p in pieces) == scaled.size
+    covered = np.zeros(scaled.shape, dtype=np.int8)
+    for p in pieces:
+        ph, pw = p.image.shape
+        covered[p.y : p.y + ph, p.x : p.x + pw] += 1
+        assert np.array_equal(p.image, scaled[p.y : p.y + ph, p.x : p.x + pw])
+        assert max(ph, pw) <= 3.5 * min(ph, pw)  # the OCR never has to blow up a strip
+    assert covered.min() == covered.max() == 1
+
+
+def test_blank_pieces_are_not_recognised() -> None:
+    page = np.full((5000, 1240), 255, dtype=np.uint8)
+    page[100:130, 100:600] = 0  # one line of "text" at the top
+    pieces = image_reader.page_pieces(page)
+    assert len(pieces) == 1 and pieces[0].y == 0
+
+
+def test_tall_scanned_pdf_page_keeps_to_the_deadline(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An image-only page four A4 pages tall was recognised in one piece, past any deadline; now piece by piece."""
+    pages, _ = render(*random_tables(2))
+    tall = Image.fromarray(np.vstack([np.asarray(pages[0])] * 4)).convert("RGB")
+    out = io.BytesIO()
+    tall.save(out, format="PDF", resolution=150)
+    seen: list[tuple[int, ...]] = []
+
+    def slow_ocr(image: np.ndarray, page: int, path: str, table: int) -> tuple[list[object], int]:
+        seen.append(image.shape)
+        deadline = limits._deadline.get()
+        assert deadline is not None
+        time.sleep(max(0.0, deadline - time.monotonic()) + 0.05)  # this piece uses up the time left
+        return [], table
+
+    monkeypatch.setattr(image_reader, "scan_page_rows", slow_ocr)
+    with limits.time_limit(3.0), pytest.raises(InputError) as exc:
+        read_bytes(out.getvalue(), "tall.pdf")
+    assert exc.value.code == "E112" and "第 1 页" in exc.value.message
+    assert len(seen) == 1 and seen[0][0] <= 1754  # stopped after the first of four pieces

@@ -3,7 +3,10 @@
 Each frame of a multi-page TIFF (or GIF) is a page.  Large photos and
 high-resolution scans are scaled down to about 150 dpi on A4 (the resolution
 the OCR models work best at; small images are left as they are); a long
-screenshot is cut into page-sized pieces at blank rows.  Pillow reads only the
+screenshot is cut into page-sized pieces at blank rows (a very wide image into
+pieces at blank columns), so the OCR never sees a strip it would have to blow
+up; an image narrower than MIN_SIDE pixels, or one without ink, holds nothing
+to read and is not recognised at all.  Pillow reads only the
 header before the size is checked, so a small file claiming a huge image (a
 decompression bomb) is refused unread.  Pages are read by
 :func:`gongkai.readers.scan.scan_page_rows`, which the PDF reader also uses
@@ -15,19 +18,19 @@ from __future__ import annotations
 import io
 import warnings
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import cv2
 import numpy as np
 from numpy.typing import NDArray
 from PIL import Image, ImageOps, ImageSequence
 
+from gongkai import limits
 from gongkai.errors import InputError
-from gongkai.limits import check_deadline
+from gongkai.limits import MAX_PIXELS, check_deadline  # MAX_PIXELS kept importable from here
 from gongkai.readers.raw import RawDocument, RawRow
 from gongkai.readers.scan import scan_page_rows
 
-MAX_PIXELS = 60_000_000
-"""Largest frame decoded (60 megapixels: an A4 page at 600 dpi is 35)."""
 MAX_FRAMES = 200
 """Most frames (pages) of a multi-page image."""
 PAGE_SHORT = 1240
@@ -36,6 +39,21 @@ LARGEST_SHORT = 1654
 """Pages whose short side exceeds this (A4 at 200 dpi) are scaled down to PAGE_SHORT."""
 TALL = 2.0
 """A frame taller than this many times A4's proportions is a long screenshot and is cut into pages."""
+MIN_SIDE = 16
+"""Pages narrower (or lower) than this many pixels hold no readable text and are not recognised."""
+INK = 16
+"""A piece whose darkest and lightest pixels differ by less than this is blank and is not recognised."""
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A part of a page ready for OCR, where it lies in the scaled page, and the scale."""
+
+    image: NDArray[np.uint8]
+    x: int
+    y: int
+    factor: float
+    """Pixels of the scaled page per pixel of the page given."""
 
 
 def _open(data: bytes) -> Image.Image:
@@ -53,10 +71,11 @@ def _open(data: bytes) -> Image.Image:
 
 def _check_size(im: Image.Image) -> None:
     w, h = im.size
-    if w * h > MAX_PIXELS:
+    if w * h > limits.MAX_PIXELS:
         raise InputError(
             "E114",
-            f"图片尺寸 {w}×{h} 像素（{w * h / 1e6:.0f} 百万像素）超出上限 {MAX_PIXELS // 1_000_000} 百万像素，疑似压缩炸弹",
+            f"图片尺寸 {w}×{h} 像素（{w * h / 1e6:.0f} 百万像素）超出上限 "
+            f"{limits.MAX_PIXELS // 1_000_000} 百万像素，疑似压缩炸弹",
         )
     if w < 1 or h < 1:
         raise InputError("E110", "图片尺寸为零")
@@ -90,22 +109,47 @@ def _scale(page: NDArray[np.uint8]) -> NDArray[np.uint8]:
     return np.asarray(cv2.resize(page, size, interpolation=cv2.INTER_AREA), dtype=np.uint8)
 
 
+def _spans(profile: NDArray[np.float64], across: int) -> list[tuple[int, int]]:
+    """Page-sized spans along a page ``across`` pixels wide, each ending at the lightest line near its end.
+
+    ``profile`` is the mean brightness of each line; a span is about A4's proportion of ``across``.
+    """
+    length = len(profile)
+    step = max(MIN_SIDE, round(across * 1.414))
+    if length <= TALL * step:
+        return [(0, length)]
+    spans: list[tuple[int, int]] = []
+    top = 0
+    while length - top > step * 1.2:
+        lo, hi = top + int(step * 0.6), top + step
+        cut = hi - 1 - int(np.argmax(profile[lo:hi][::-1]))  # the lowest of the lightest lines
+        spans.append((top, cut))
+        top = cut
+    spans.append((top, length))
+    return spans
+
+
 def _cut(page: NDArray[np.uint8]) -> list[NDArray[np.uint8]]:
     """A long screenshot as page-sized pieces, each cut at the lightest row near its end."""
-    h, w = page.shape[:2]
-    step = round(w * 1.414)
-    if h <= TALL * step:
-        return [page]
-    brightness = page.mean(axis=1)
-    pieces: list[NDArray[np.uint8]] = []
-    top = 0
-    while h - top > step * 1.2:
-        lo, hi = top + int(step * 0.6), top + step
-        cut = hi - 1 - int(np.argmax(brightness[lo:hi][::-1]))  # the lowest of the lightest rows
-        pieces.append(page[top:cut])
-        top = cut
-    pieces.append(page[top:])
-    return pieces
+    return [page[a:b] for a, b in _spans(page.mean(axis=1), page.shape[1])]
+
+
+def page_pieces(page: NDArray[np.uint8]) -> list[Piece]:
+    """A grey page image as the pieces to recognise: scaled (:func:`_scale`), a long page cut into
+    page-sized pieces at blank rows, a very wide one at blank columns; none when the page is
+    narrower than MIN_SIDE pixels, and no blank piece."""
+    if min(page.shape[:2]) < MIN_SIDE:
+        return []
+    scaled = _scale(page)
+    factor = scaled.shape[0] / page.shape[0]
+    out: list[Piece] = []
+    for top, bottom in _spans(scaled.mean(axis=1), scaled.shape[1]):
+        band = scaled[top:bottom]
+        for left, right in _spans(band.mean(axis=0), band.shape[0]):
+            piece = np.ascontiguousarray(band[:, left:right])
+            if int(piece.max()) - int(piece.min()) >= INK:
+                out.append(Piece(piece, left, top, factor))
+    return out
 
 
 def _frames(im: Image.Image) -> Iterator[NDArray[np.uint8]]:
@@ -128,7 +172,7 @@ def _frames(im: Image.Image) -> Iterator[NDArray[np.uint8]]:
             arr = _to_array(frame)
         except Exception as exc:  # truncated or broken pixel data
             raise InputError("E110", "图片已损坏或被截断，无法解码") from exc
-        yield from _cut(_scale(arr))
+        yield arr
 
 
 def read_image(data: bytes, path: str) -> RawDocument:
@@ -136,21 +180,28 @@ def read_image(data: bytes, path: str) -> RawDocument:
 
     Raises:
         InputError: E110 corrupt or truncated image, E111 more than MAX_FRAMES pages,
-            E114 larger than MAX_PIXELS, E115 no text recognised, E112 out of time.
+            E114 larger than MAX_PIXELS, E115 no text recognised (or too small to hold any),
+            E112 out of time.
     """
     im = _open(data)
     rows: list[RawRow] = []
-    table = 1
+    table, number, small = 1, 0, ""
     try:
-        for number, page in enumerate(_frames(im), start=1):
-            check_deadline(f"（第 {number} 页）")
-            page_rows, table = scan_page_rows(page, number, path, table)
-            rows += page_rows
+        for frame in _frames(im):
+            if min(frame.shape[:2]) < MIN_SIDE:
+                small = f"{frame.shape[1]}×{frame.shape[0]}"
+            for piece in page_pieces(frame):
+                number += 1
+                check_deadline(f"（第 {number} 页）")
+                page_rows, table = scan_page_rows(piece.image, number, path, table)
+                rows += page_rows
     finally:
         im.close()
     if not any(r.text.strip() for r in rows):
+        if small and not number:
+            raise InputError("E115", f"图片尺寸 {small} 像素，过小，没有可识别的文字")
         raise InputError("E115", "图片中没有识别出文字")
     return RawDocument(path=path, format="image", encoding=None, rows=rows)
 
 
-__all__ = ["MAX_FRAMES", "MAX_PIXELS", "read_image", "scan_page_rows"]
+__all__ = ["MAX_FRAMES", "MAX_PIXELS", "Piece", "page_pieces", "read_image", "scan_page_rows"]

@@ -1,12 +1,17 @@
 """PDF reader: text-layer pages through pdfplumber, image-only pages through OCR.
 
-pypdfium2 opens the file first (fast, and strict about encryption and damage)
-and tells text pages from image-only pages (``count_chars() == 0``).  On a text
+pypdfium2 opens the file first (fast, and strict about encryption and damage).
+pdfplumber interprets each page within the page limits
+(:func:`~gongkai.readers.pdfpage.load_layout`); a page without characters is
+image-only and is rendered by pypdfium2 for OCR.  On a text
 page, every character becomes a positioned :class:`~gongkai.readers.layout.Word`
 and every visible ruling line a :class:`~gongkai.readers.layout.Segment`;
 :func:`~gongkai.readers.layout.page_rows` rebuilds the ruled tables with their
 merged cells and keeps the prose as lines.  Page numbers (``- 3 -``) and running
 headers are dropped afterwards.  Bounding boxes are in PDF points from the top-left.
+
+An error raised inside pdfminer, pdfplumber or pypdfium2 while a page is read
+means the file is damaged there: the document fails with E110 naming the page.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import io
 import logging
 import re
 from collections import Counter
+from types import TracebackType
 from typing import Any
 
 import pdfplumber
@@ -25,13 +31,15 @@ from gongkai.errors import InputError
 from gongkai.limits import check_deadline, check_pages
 from gongkai.readers.layout import Segment, Word, page_rows
 from gongkai.readers.pdfguard import check_streams
+from gongkai.readers.pdfpage import load_layout, render_scale
+from gongkai.readers.pdfrc4 import use_fast_rc4
 from gongkai.readers.raw import RawDocument, RawRow
 
+_LIBRARIES = frozenset({"pdfminer", "pdfplumber", "pypdfium2", "pypdfium2_raw"})
 # pdfminer logs a warning for every glyph of a font it cannot measure (browser-printed PDFs have
-# many): that is not the user's business, and a damaged file is reported by the reader's codes.
+# many) and for damaged files: not the user's business; a damaged file is reported by our codes.
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
-
-SCAN_DPI = 150
+use_fast_rc4()
 _PAGE_NUMBER = re.compile(r"^[-—–－\s]*(第\s*)?\d{1,4}\s*(页)?[-—–－\s]*(/\s*\d+|共\s*\d+\s*页)?$")
 _MARGIN = 0.08
 _RULE = 3.0
@@ -98,17 +106,23 @@ def _words(page: Page) -> list[Word]:
 
 
 def _scan_rows(page: pdfium.PdfPage, number: int, path: str, table: int) -> tuple[list[RawRow], int]:
-    from gongkai.readers.image import scan_page_rows
+    from gongkai.readers.image import page_pieces, scan_page_rows
 
-    image = page.render(scale=SCAN_DPI / 72).to_numpy()
-    rows, table = scan_page_rows(image, number, path, table)
-    k = 72 / SCAN_DPI
-    for row in rows:
-        for cell in row.cells:
-            if cell.prov.bbox is not None:
-                x0, top, x1, bottom = cell.prov.bbox
-                box = (round(x0 * k, 1), round(top * k, 1), round(x1 * k, 1), round(bottom * k, 1))
-                cell.prov = cell.prov.model_copy(update={"bbox": box})
+    width, height = page.get_size()
+    scale = render_scale(width, height, number)
+    rows: list[RawRow] = []
+    for piece in page_pieces(page.render(scale=scale, grayscale=True).to_numpy()):
+        check_deadline(f"（第 {number} 页）")
+        piece_rows, table = scan_page_rows(piece.image, number, path, table)
+        k = 1 / (piece.factor * scale)
+        for row in piece_rows:
+            for cell in row.cells:
+                if cell.prov.bbox is not None:
+                    x0, top, x1, bottom = cell.prov.bbox
+                    x0, x1, top, bottom = x0 + piece.x, x1 + piece.x, top + piece.y, bottom + piece.y
+                    box = (round(x0 * k, 1), round(top * k, 1), round(x1 * k, 1), round(bottom * k, 1))
+                    cell.prov = cell.prov.model_copy(update={"bbox": box})
+        rows += piece_rows
     return rows, table
 
 
@@ -137,13 +151,37 @@ def _in_margin(row: RawRow, height: float) -> bool:
     return box is not None and (box[3] < height * _MARGIN or box[1] > height * (1 - _MARGIN))
 
 
+def _from_library(exc: BaseException) -> bool:
+    """Whether ``exc`` was raised inside (or passed through) the PDF libraries."""
+    tb: TracebackType | None = exc.__traceback__
+    while tb is not None:
+        if str(tb.tb_frame.f_globals.get("__name__", "")).split(".")[0] in _LIBRARIES:
+            return True
+        tb = tb.tb_next
+    return False
+
+
 def read_pdf(data: bytes, path: str) -> RawDocument:
     """Read a PDF's text layer (and OCR its image-only pages) into a RawDocument.
 
     Raises:
-        InputError: E109 encrypted, E110 corrupt, E111 too many pages, E112 time limit,
+        InputError: E107 a page with too much content or too large to render, E109 encrypted,
+            E110 corrupt (the page named), E111 too many pages, E112 time limit,
             E114 decompression bomb, E115 no text and no images.
     """
+    page = [0]
+    try:
+        return _read_pdf(data, path, page)
+    except (InputError, MemoryError):
+        raise
+    except Exception as exc:
+        if not _from_library(exc):
+            raise
+        where = f"第 {page[0]} 页" if page[0] else "页面结构"
+        raise InputError("E110", f"PDF 文件已损坏，{where}无法读取：{type(exc).__name__}") from exc
+
+
+def _read_pdf(data: bytes, path: str, where: list[int]) -> RawDocument:
     check_streams(data)
     doc = _open(data)
     try:
@@ -156,21 +194,23 @@ def read_pdf(data: bytes, path: str) -> RawDocument:
             raise InputError("E110", f"PDF 文件结构损坏，无法读取文字层：{type(exc).__name__}") from exc
         with plumber:
             for i, ppage in enumerate(plumber.pages):
+                where[0] = i + 1
                 check_deadline(f"（第 {i + 1} 页）")
-                page = doc[i]
-                if page.get_textpage().count_chars() == 0:
+                load_layout(ppage)
+                if not ppage.chars:
+                    page = doc[i]
                     if _has_images(page):
                         rows, table = _scan_rows(page, i + 1, path, table)
                         scanned += 1
                     else:
                         rows, empty = [], empty + 1
+                    page.close()
                 else:
                     words = _words(ppage)
                     rows, table = page_rows(
                         words, _segments(ppage), page=i + 1, path=path, table_start=table, stream=True
                     )
                 pages.append((float(ppage.height), rows))
-                page.close()
                 ppage.close()
         if empty == len(doc):
             raise InputError("E115", "PDF 中没有文字，也没有可识别的图像")

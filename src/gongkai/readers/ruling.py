@@ -70,7 +70,9 @@ def skew_angle(image: NDArray[np.uint8], limit: float = 5.0) -> float:
     scale = gray.shape[1] / REFERENCE_WIDTH
     binary = _binary(gray, scale)
     # a short kernel keeps the steps of a tilted rule; long components are rules
-    opened = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (int(24 * scale), 1)))
+    opened = cv2.morphologyEx(
+        binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (max(1, int(24 * scale)), 1))
+    )
     opened = cv2.dilate(opened, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 3)))
     count, labels, stats, _ = cv2.connectedComponentsWithStats(opened, connectivity=8)
     angles: list[float] = []
