@@ -20,9 +20,8 @@ printed report again (see ``docs/architecture.md``, "Structured input"):
 
 from __future__ import annotations
 
-import math
 import re
-from typing import Any, get_args
+from typing import get_args
 
 from gongkai.model import (
     TABLE2_2019,
@@ -39,6 +38,7 @@ from gongkai.model import (
 from gongkai.model.numbers import parse_cell
 from gongkai.model.report import MatchKind
 from gongkai.model.template import LEGAL_ENTITY_SUBTOTAL, SUBTOTAL_ITEMS, TABLE3
+from gongkai.readers.structured_positions import positions
 from gongkai.readers.structured_problems import MAX_CELL_TEXT, MAX_ITEMS, Problems, strings
 
 MAX_UNPLACED = 500
@@ -47,8 +47,6 @@ MAX_TEXT_LINES = 20_000
 """Most text lines of a printed report."""
 MAX_LINE = 20_000
 """Longest text line (characters; crawled text may hold a whole report on one line)."""
-_POSITIONS = ("page", "line", "char", "paragraph", "table", "row", "column")
-_NAMES = ("sheet", "cell")
 
 _TRAIT = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 _ALIGNMENTS = ("exact", "trimmed", "redundant", "misaligned", "none")
@@ -240,56 +238,6 @@ def read_lines(data: object, file: str, problems: Problems) -> list[TextLine]:
             continue
         out.append(TextLine(text=text, provenance=prov, section=section))
     return out
-
-
-def _bbox(value: object) -> tuple[float, float, float, float] | None:
-    if not isinstance(value, list) or len(value) != 4:
-        return None
-    if not all(isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v) for v in value):
-        return None
-    x0, top, x1, bottom = (float(v) for v in value)
-    return (x0, top, x1, bottom)
-
-
-def positions(data: dict[str, object], file: str, *, strict: bool = False) -> Provenance | None:
-    """The positions given inline as a provenance: ``page``, ``line`` … (non-negative integers),
-    ``bbox`` (four numbers), ``confidence`` (0–1), ``sheet``/``cell`` (short names).
-
-    Without ``strict``, malformed positions are left out and None means none was given; with
-    ``strict``, a malformed one gives None (a text line's positions are what joins it to the next).
-    """
-    fields: dict[str, Any] = {}
-    bad = False
-    for key in _POSITIONS:
-        v = data.get(key)
-        if v is None:
-            continue
-        if type(v) is int and v >= 0:
-            fields[key] = v
-        else:
-            bad = True
-    if data.get("bbox") is not None:
-        box = _bbox(data["bbox"])
-        bad = bad or box is None
-        if box is not None:
-            fields["bbox"] = box
-    conf = data.get("confidence")
-    if conf is not None:
-        if isinstance(conf, int | float) and not isinstance(conf, bool) and 0 <= conf <= 1:
-            fields["confidence"] = float(conf)
-        else:
-            bad = True
-    for key in _NAMES:
-        v = data.get(key)
-        if v is None:
-            continue
-        if isinstance(v, str) and 0 < len(v) <= 64:
-            fields[key] = v
-        else:
-            bad = True
-    if strict:
-        return None if bad else Provenance(file=file, **fields)
-    return Provenance(file=file, **fields) if fields else None
 
 
 def read_provenance(report: AnnualReport, data: object) -> None:
