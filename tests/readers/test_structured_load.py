@@ -200,3 +200,12 @@ def test_structured_too_many_values_is_e117(tmp_path: Path) -> None:
     data["provenance"] = {f"k{i}": {"line": i} for i in range(MAX_NODES)}
     err = load_error(tmp_path, "r.json", json.dumps(data))
     assert err.code == "E117" and f"超过 {MAX_NODES} 个" in err.message
+
+
+def test_structured_yaml_control_character_is_e117_naming_it(tmp_path: Path) -> None:
+    """Found by the fuzz harness: PyYAML's reader refuses control characters before parsing (was E108)."""
+    err = load_error(
+        tmp_path, "r.yaml", "\x01chema_version: 1\nmetadata:\n  title: 某市某局2024年政府信息公开工作年度报告\n"
+    )
+    assert err.code == "E117"
+    assert err.message == "YAML 含有不允许的控制字符 U+0001（第1个字符）"

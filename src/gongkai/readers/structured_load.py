@@ -166,7 +166,11 @@ def _check_tree(data: Any) -> None:
 def _yaml(text: str) -> Any:
     import yaml
 
-    loader = _loader_class()(text)
+    try:
+        loader = _loader_class()(text)  # the reader refuses control characters at once
+    except yaml.reader.ReaderError as exc:
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        raise InputError("E117", f"YAML 含有不允许的控制字符 U+{ord(char):04X}（第{exc.position + 1}个字符）") from None
     try:
         node = loader.get_single_node()
         if node is None:
