@@ -307,3 +307,27 @@ def test_impossible_dates_are_kept_as_typed_and_reported_at_their_cell(data: byt
     [finding] = [f for f in audit(report) if f.code == "M106" and f.location.part == "metadata"]
     assert finding.severity.value == "error" and finding.location.source is not None
     assert "工作表“基本信息”C8单元格" in finding.message and "“2025年2月30日”，2025年2月只有28日" in finding.message
+
+
+def test_workbook_with_damaged_relationships_warns_nobody(tmp_path: Path) -> None:
+    """Found by the fuzz harness: openpyxl's UserWarning on a damaged .rels part reached the terminal."""
+    import subprocess
+    import sys
+    import zipfile
+
+    from gongkai.render.workbook import render_workbook
+    from tests.factories import make_report
+
+    good = zipfile.ZipFile(io.BytesIO(render_workbook(make_report())))
+    path = tmp_path / "填报.xlsx"
+    with zipfile.ZipFile(path, "w") as out:
+        for info in good.infolist():
+            body = good.read(info.filename)
+            if info.filename == "xl/_rels/workbook.xml.rels":
+                body = body.replace(b"<Relationship ", b"<Relationship Bogus=", 1)  # no longer well-formed
+                body = body.replace(b'Bogus=Id="', b'Id="', 1).replace(b' Type="', b' Typo="', 1)
+            out.writestr(info, body)
+    script = Path(sys.executable).parent / "gongkai"
+    done = subprocess.run([str(script), "check", str(path)], capture_output=True, text=True, timeout=120)
+    assert done.returncode in (0, 1, 2) and "Traceback" not in done.stderr
+    assert "Warning" not in done.stderr and done.stderr == ""

@@ -11,6 +11,7 @@ import importlib
 import os
 import sys
 import traceback
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, Any
@@ -98,6 +99,8 @@ def run(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (never raises, except SystemExit from below)."""
     command = typer.main.get_command(app)
     _safe_streams()
+    if os.environ.get("GONGKAI_DEBUG") != "1":
+        warnings.simplefilter("ignore")  # a library's Python warning is no message for the user (findings are)
     try:
         rv = command.main(args=list(argv) if argv is not None else None, prog_name="gongkai", standalone_mode=False)
     except ClickUsageError as exc:

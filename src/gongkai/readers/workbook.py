@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import warnings
 import zipfile
 import zlib
 from typing import Any, NoReturn
@@ -95,7 +96,9 @@ def _load(data: bytes, names: set[str], data_only: bool) -> dict[str, Grid]:
 
     out: dict[str, Grid] = {}
     try:
-        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=data_only)
+        with warnings.catch_warnings():  # openpyxl warns about damaged parts: the damage is ours to report
+            warnings.simplefilter("ignore")
+            wb = load_workbook(io.BytesIO(data), read_only=True, data_only=data_only)
         try:
             for name in wb.sheetnames:
                 if name not in names:
