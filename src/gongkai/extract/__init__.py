@@ -63,8 +63,10 @@ def extract(raw: RawDocument) -> AnnualReport:
     Raises:
         InputError: E106 when the document has neither section headings nor tables.
     """
-    rows, crawled = split_crawled(raw.rows)
-    headings = find_headings(rows)
+    headings = find_headings(raw.rows)
+    rows, crawled = (raw.rows, []) if len(headings) >= 2 else split_crawled(raw.rows, headings)
+    if rows is not raw.rows:
+        headings = find_headings(rows)
     regions = locate(rows, headings)
     if crawled:  # a table found in a crawled line is that table, whatever else locate saw
         ids = {t.table_id for t in crawled}

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from gongkai.extract.sections import ORG_END, find_headings, section_of
+from gongkai.extract.sections import ORG_END, Heading, find_headings, section_of
 from gongkai.limits import check_deadline
 from gongkai.model import Provenance, TableData, UnplacedRow
 from gongkai.readers.raw import RawCell, RawRow
@@ -98,27 +98,33 @@ def _heading_in(numeral: str, window: str, after: int) -> tuple[int, int] | None
     return None
 
 
-def split_crawled(rows: list[RawRow]) -> tuple[list[RawRow], list[RunTogetherTable]]:
+def split_crawled(
+    rows: list[RawRow], headings: list[Heading] | None = None
+) -> tuple[list[RawRow], list[RunTogetherTable]]:
     """Rows with every crawled line split into its parts, and the tables found in them.
 
     Only a document whose headings are not on lines of their own is crawled text: a
     preamble listing “一、总体情况，二、主动公开政府信息情况……” stays one paragraph.
+    ``headings`` are those :func:`find_headings` found in ``rows``, when already known.
+    The rows are returned as given (the same list) when nothing was split.
     """
-    if len(find_headings(rows)) >= 2:
+    if len(find_headings(rows) if headings is None else headings) >= 2:
         return rows, []
     out: list[RawRow] = []
     tables: list[RunTogetherTable] = []
+    split = False
     for row in rows:
         text = row.text
-        headings = inline_headings(text) if row.kind == "text" and len(text) >= MIN_LENGTH else []
-        if len(headings) < 2:
+        inline = inline_headings(text) if row.kind == "text" and len(text) >= MIN_LENGTH else []
+        if len(inline) < 2:
             out.append(row)
             continue
         check_deadline("（拆分连成一行的正文时）")
-        parts, found = _split(text, headings, row.prov)
+        parts, found = _split(text, inline, row.prov)
         out.extend(parts)
         tables.extend(found)
-    return out, tables
+        split = True
+    return (out, tables) if split else (rows, [])
 
 
 def _split(text: str, headings: list[_Heading], prov: Provenance) -> tuple[list[RawRow], list[RunTogetherTable]]:

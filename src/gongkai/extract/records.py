@@ -96,8 +96,9 @@ def build_records(rows: list[RawRow], is_header: HeaderTest) -> tuple[list[Recor
     breaks: list[int] = []
     records_at_header = 0
     run: Record | None = None
-    for row in rows:
-        check_deadline(_WHERE)
+    for n, row in enumerate(rows):
+        if n % 64 == 0:
+            check_deadline(_WHERE)
         text = row.text
         if row.kind == "text" and is_page_number(text):
             continue

@@ -15,6 +15,8 @@ from gongkai.model.labels import squash, to_halfwidth_digits
 from gongkai.readers.raw import RawRow
 
 _NUMBERED = re.compile(r"^([一二三四五六七八九十])\s*[、.．,，]\s*(.+)$")
+_HEADING_STARTS = frozenset("一二三四五六七八九十#")
+"""What a heading line starts with (Markdown's ``#`` included), before :func:`section_of` looks closer."""
 _KEYWORDS: dict[int, tuple[tuple[str, ...], ...]] = {
     1: (("总体情况",), ("总体概况",)),
     2: (("主动公开政府信息",),),
@@ -63,8 +65,12 @@ def find_headings(rows: list[RawRow]) -> list[Heading]:
     found: list[Heading] = []
     last_number = 0
     for i, row in enumerate(rows):
-        check_deadline("（查找章节标题时）")
+        if i % 64 == 0:
+            check_deadline("（查找章节标题时）")
         if row.kind != "text":
+            continue
+        first = row.cells[0].text.lstrip()[:1]
+        if first not in _HEADING_STARTS:  # cheap test first: most lines are no heading
             continue
         hit = section_of(row.cells[0].text)
         if hit is None:

@@ -20,6 +20,10 @@ _LINE = re.compile("([^\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]*)(\r\n|[\n\r\v\f\x1
 """A line and its end, at the same boundaries as :meth:`str.splitlines` (form feeds included)."""
 
 
+_SPLIT_AT_ONCE = 1_000_000
+"""Characters up to which a text is split into a list of lines at once."""
+
+
 def iter_lines(text: str) -> Iterator[str]:
     """The lines of ``text`` as ``text.splitlines()`` gives them, one at a time."""
     pos, end = 0, len(text)
@@ -40,7 +44,9 @@ def split_lines(text: str, path: str, *, markdown: bool) -> list[RawRow]:
     budget = ContentBudget()
     table_no = 0
     in_pipe = False
-    for lineno, line in enumerate(iter_lines(text), start=1):
+    # str.splitlines is fast, but a list of millions of lines is not: long texts go one line at a time
+    lines = text.splitlines() if len(text) <= _SPLIT_AT_ONCE else iter_lines(text)
+    for lineno, line in enumerate(lines, start=1):
         stripped = line.strip(_WS + "\r")
         if not stripped:
             in_pipe = False
