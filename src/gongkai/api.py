@@ -176,15 +176,6 @@ def check_paths(
     return check_inputs(iter_inputs(paths), rules, timeout, previous)
 
 
-def load_previous(path: str | Path) -> AnnualReport:
-    """Last year's report, completed like any input (for ``--previous``).
-
-    Raises:
-        InputError: it cannot be read (stable code).
-    """
-    return read_report(path)
-
-
 def refuse_unwritable(report: AnnualReport) -> None:
     """gongkai writes the 2021 format only: a 2019 report, or table 3 printed with （六） as one row, is refused.
 
@@ -229,7 +220,7 @@ def write_report(
     with time_limit(timeout):
         report, structured = load_report(source)
         refuse_unwritable(report)
-        last = load_previous(previous) if previous is not None else None
+        last = read_report(previous) if previous is not None else None
     if (
         last is not None
         and last.metadata.year

@@ -70,12 +70,6 @@ def input_failed(exc: InputError, file: str | Path) -> typer.Exit:
     return typer.Exit(EXIT_INPUT)
 
 
-def output_failed(exc: OutputError) -> typer.Exit:
-    """Print why an output file could not be written (naming it) and give exit status 2."""
-    err(f"错误：{exc}")
-    return typer.Exit(EXIT_INPUT)
-
-
 def _usage_error(exc: Any) -> int:
     if type(exc).__name__ == "NoArgsIsHelpError":
         typer.echo(exc.format_message())

@@ -6,7 +6,7 @@ import itertools
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -27,20 +27,6 @@ def _split_codes(values: list[str] | None) -> list[str] | None:
     if not values:
         return None
     return [code.strip() for v in values for code in v.split(",") if code.strip()] or None
-
-
-def _sink(fmt: str, out: TextIO | None, path: Path | None, color: bool) -> ResultSink:
-    from gongkai.render.results import CsvSink, JsonSink, TextSink, xlsx_sink
-
-    if fmt == "xlsx":
-        assert path is not None
-        return xlsx_sink(path)
-    assert out is not None
-    if fmt == "json":
-        return JsonSink(out)
-    if fmt == "csv":
-        return CsvSink(out)
-    return TextSink(out, color=color)
 
 
 def _run(results: Iterable[DocumentResult], sink: ResultSink) -> tuple[bool, bool]:
@@ -121,15 +107,16 @@ def check(
 
 def _emit(results: Iterable[DocumentResult], fmt: str, output: Path | None, color: bool | None) -> tuple[bool, bool]:
     from gongkai.files import replacing
+    from gongkai.render.results import text_sink, xlsx_sink
     from gongkai.render.text import use_color
 
     if output is None:
         want = color if color is not None else use_color(sys.stdout, None)
-        return _run(results, _sink(fmt, sys.stdout, None, bool(want)))
+        return _run(results, text_sink(fmt, sys.stdout, color=want))
     with replacing(output) as tmp:
         if fmt == "xlsx":
-            return _run(results, _sink(fmt, None, tmp, False))
+            return _run(results, xlsx_sink(tmp))
         # a BOM lets Excel open a Chinese CSV correctly
         encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
         with tmp.open("w", encoding=encoding, errors="backslashreplace", newline="") as fh:
-            return _run(results, _sink(fmt, fh, None, bool(color)))
+            return _run(results, text_sink(fmt, fh, color=bool(color)))

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from gongkai.cli import params
-from gongkai.cli.app import app, output_failed
+from gongkai.cli.app import app
 from gongkai.cli.help import Command
 from gongkai.errors import OutputError, UsageError
 
@@ -71,5 +71,5 @@ def template(
     try:
         write_atomic(output, data)
     except OSError as exc:
-        raise output_failed(OutputError(str(output), exc.strerror or str(exc))) from None
+        raise OutputError(str(output), exc.strerror or str(exc)) from None  # printed by cli.app.run, exit 2
     typer.echo(f"已生成{year}年度填报模板：{output}")

@@ -13,9 +13,9 @@ from typing import Annotated
 import typer
 
 from gongkai.cli import params
-from gongkai.cli.app import EXIT_FINDINGS, app, err, input_failed, output_failed
+from gongkai.cli.app import EXIT_FINDINGS, app, err, input_failed
 from gongkai.cli.help import Command
-from gongkai.errors import InputError, OutputError
+from gongkai.errors import InputError
 from gongkai.limits import MAX_SECONDS
 
 FORMATS = "docx、pdf、html、md、xlsx、json"
@@ -63,8 +63,6 @@ def write(
         result = write_report(report, to, draft=draft, previous=previous, timeout=timeout)
     except InputError as exc:
         raise input_failed(exc, report) from None
-    except OutputError as exc:
-        raise output_failed(exc) from None
     prepared = result.prepared
     doc = DocumentResult(path=report, status="ok", report=prepared.report, findings=result.findings)
     want = use_color(sys.stderr, color)

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from gongkai.model import Metadata, Provenance
-from gongkai.model.labels import squash, to_halfwidth_digits
+from gongkai.model.labels import safe_date, squash, to_halfwidth_digits
 from gongkai.readers.pagefields import (
     field_date,
     is_date_line,
@@ -42,13 +42,6 @@ _AREA = re.compile(r"(?:省|市|县|区|州|盟|旗)$")
 _ORG_END = re.compile(
     r"(局|委|办|办公室|厅|政府|中心|处|院|会|所|站|部|署|队|街道|镇|乡|委员会|办事处|公司|集团|馆|社)$"
 )
-
-
-def safe_date(y: str | int, m: str | int, d: str | int) -> dt.date | None:
-    try:
-        return dt.date(int(y), int(m), int(d))
-    except ValueError:
-        return None
 
 
 def agency_kind(name: str | None) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from gongkai.limits import check_deadline
+from gongkai.limits import DEADLINE_EVERY, check_deadline
 from gongkai.model import Provenance
 from gongkai.model.labels import squash
 from gongkai.model.numbers import is_value_text
@@ -97,7 +97,7 @@ def build_records(rows: list[RawRow], is_header: HeaderTest) -> tuple[list[Recor
     records_at_header = 0
     run: Record | None = None
     for n, row in enumerate(rows):
-        if n % 64 == 0:
+        if n % DEADLINE_EVERY == 0:
             check_deadline(_WHERE)
         text = row.text
         if row.kind == "text" and is_page_number(text):

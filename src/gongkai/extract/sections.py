@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from gongkai.limits import check_deadline
+from gongkai.limits import DEADLINE_EVERY, check_deadline
 from gongkai.model.labels import squash, to_halfwidth_digits
 from gongkai.readers.raw import RawRow
 
@@ -65,7 +65,7 @@ def find_headings(rows: list[RawRow]) -> list[Heading]:
     found: list[Heading] = []
     last_number = 0
     for i, row in enumerate(rows):
-        if i % 64 == 0:
+        if i % DEADLINE_EVERY == 0:
             check_deadline("（查找章节标题时）")
         if row.kind != "text":
             continue

@@ -15,7 +15,7 @@ from typing import Any, Protocol, TextIO
 
 from gongkai.render.csv import CsvSink
 from gongkai.render.json import result_to_json
-from gongkai.render.text import result_to_text, summary_line
+from gongkai.render.text import TextSink
 from gongkai.result import DocumentResult, Summary
 
 
@@ -25,19 +25,6 @@ class ResultSink(Protocol):
 
     def close(self, summary: Summary) -> None:
         """Finish the output with the batch's summary."""
-
-
-class TextSink:
-    def __init__(self, out: TextIO, *, color: bool) -> None:
-        self.out, self.color = out, color
-
-    def add(self, result: DocumentResult) -> None:
-        self.out.write(result_to_text(result, color=self.color) + "\n\n")
-        self.out.flush()
-
-    def close(self, summary: Summary) -> None:
-        self.out.write(summary_line(summary, color=self.color) + "\n")
-        self.out.flush()
 
 
 def _indented(value: Any, indent: str) -> str:
@@ -64,6 +51,15 @@ class JsonSink:
         self.out.flush()
 
 
+def text_sink(fmt: str, out: TextIO, *, color: bool) -> ResultSink:
+    """The sink of a text format (``text``, ``json``, ``csv``) writing to ``out``."""
+    if fmt == "json":
+        return JsonSink(out)
+    if fmt == "csv":
+        return CsvSink(out)
+    return TextSink(out, color=color)
+
+
 def xlsx_sink(path: Path) -> ResultSink:
     """The Excel sink (xlsxwriter is imported only when an .xlsx is asked for)."""
     from gongkai.render.xlsx import XlsxSink
@@ -71,4 +67,4 @@ def xlsx_sink(path: Path) -> ResultSink:
     return XlsxSink(path)
 
 
-__all__ = ["CsvSink", "JsonSink", "ResultSink", "TextSink", "xlsx_sink"]
+__all__ = ["CsvSink", "JsonSink", "ResultSink", "TextSink", "text_sink", "xlsx_sink"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
@@ -97,11 +98,27 @@ def summary_line(summary: Summary, *, color: bool = False) -> str:
     return _Painter(color)("bold", text)
 
 
+class TextSink:
+    """Each report's block written to ``out`` as results arrive, then the summary line."""
+
+    def __init__(self, out: TextIO, *, color: bool) -> None:
+        self.out, self.color = out, color
+
+    def add(self, result: DocumentResult) -> None:
+        self.out.write(result_to_text(result, color=self.color) + "\n\n")
+        self.out.flush()
+
+    def close(self, summary: Summary) -> None:
+        self.out.write(summary_line(summary, color=self.color) + "\n")
+        self.out.flush()
+
+
 def results_to_text(results: Sequence[DocumentResult], *, color: bool = False) -> str:
     """The whole report: one block per file, then a summary line."""
-    summary = Summary()
-    blocks: list[str] = []
+    buf = io.StringIO()
+    sink, summary = TextSink(buf, color=color), Summary()
     for result in results:
+        sink.add(result)
         summary.add(result)
-        blocks.append(result_to_text(result, color=color) + "\n")
-    return "\n".join([*blocks, summary_line(summary, color=color)]) + "\n"
+    sink.close(summary)
+    return buf.getvalue()
