@@ -13,6 +13,11 @@ from gongkai.model.template import SUBTOTAL_ITEMS, TABLE2_2019, TABLES
 _DIGIT = re.compile(r"[0-9０-９]")
 
 
+def clip(text: str, width: int) -> str:
+    """``text`` cut to ``width`` characters with “…” (a quote inside a finding's message)."""
+    return text if len(text) <= width else text[:width] + "…"
+
+
 def spec_for(report: AnnualReport, table_id: str) -> TableSpec:
     """The template of a table in this report's format (table2 differs in the 2019 format)."""
     if table_id == "table2" and (report.format == "2019" or "format_2019" in report.table2.layout):

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from gongkai.audit.finding import Finding, Location, Severity
 from gongkai.audit.rule import Rule, register
 from gongkai.audit.rules._cells import CN
-from gongkai.audit.rules.structure._support import run_together
+from gongkai.audit.rules.structure._support import clip, run_together
 from gongkai.model import AnnualReport
 
 _RUN = re.compile(r"\S*[\u3400-\u9fff）)”]\s*\d{5,}")
@@ -52,7 +52,7 @@ class TableRunTogether(Rule):
                 continue
             text = " ".join(c for u in table.unplaced for c in u.raw_cells)
             m = _RUN.search(text)
-            quoted = _clip(m.group(0) if m else text, 60)
+            quoted = clip(m.group(0) if m else text, 60)
             example = f"，如「{quoted}」" if m else f"：「{quoted}」"
             yield self.finding(
                 f"{CN[table_id]}的各行各格与正文连成一行印出（共 {len(text)} 字），格与格之间没有分隔{example}；"
@@ -60,7 +60,3 @@ class TableRunTogether(Rule):
                 Location(part=table_id, source=table.provenance),
                 "对照原始网页或文件（HTML、PDF、Word）核对该表；转存文本时每行表格单独成行，各格之间用制表符分隔。",
             )
-
-
-def _clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[:width] + "…"

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from gongkai.audit.finding import Finding, Location, Severity
 from gongkai.audit.rule import Rule, register
 from gongkai.audit.rules._cells import CN
-from gongkai.audit.rules.structure._support import data_unplaced, listing, missing_rows, template_row_label
+from gongkai.audit.rules.structure._support import clip, data_unplaced, listing, missing_rows, template_row_label
 from gongkai.model import AnnualReport
 from gongkai.model import UnplacedRow as Unplaced
 
@@ -73,14 +73,10 @@ _CAP = 5
 """Unplaced rows quoted in one finding."""
 
 
-def _clip(text: str, width: int = 24) -> str:
-    return text if len(text) <= width else text[:width] + "…"
-
-
 def _describe(row: Unplaced) -> str:
     """``标签「…」「…」，印有 22、55`` — the last two labels and at most 16 values, each clipped."""
-    labels = [_clip(x.strip()) for x in row.labels if x.strip()][-2:]
+    labels = [clip(x.strip(), 24) for x in row.labels if x.strip()][-2:]
     label_text = "标签「" + "」「".join(labels) + "」" if labels else "没有行标签"
-    values = "、".join(_clip(c.strip(), 30) or "空白" for c in row.raw_cells[:16])
+    values = "、".join(clip(c.strip(), 30) or "空白" for c in row.raw_cells[:16])
     more = f"等{len(row.raw_cells)}项" if len(row.raw_cells) > 16 else ""
     return f"{label_text}，印有 {values}{more}"
