@@ -64,7 +64,7 @@ def extract(raw: RawDocument) -> AnnualReport:
         InputError: E106 when the document has neither section headings nor tables.
     """
     headings = find_headings(raw.rows)
-    rows, crawled = (raw.rows, []) if len(headings) >= 2 else split_crawled(raw.rows, headings)
+    rows, crawled = split_crawled(raw.rows, headings)
     if rows is not raw.rows:
         headings = find_headings(rows)
     regions = locate(rows, headings)
