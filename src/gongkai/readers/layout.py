@@ -198,7 +198,8 @@ def line_text(line: Sequence[Word]) -> str:
     return clean_text(out)
 
 
-def _join(parts: list[str]) -> str:
+def join_parts(parts: list[str]) -> str:
+    """Join texts in reading order; a space only between two parts that are not Chinese where they meet."""
     out = ""
     for p in parts:
         if not p:
@@ -227,7 +228,7 @@ def _grid_rows(grid: Grid, words: list[Word], page: int, path: str, table: int) 
     rows: dict[int, list[RawCell]] = {}
     for r, _c, rowspan, colspan, box in grid.cells:
         inside = [w for w in words if _inside(w, box)]
-        text = _join([line_text(ln) for ln in group_lines(inside)])
+        text = join_parts([line_text(ln) for ln in group_lines(inside)])
         prov = Provenance(
             file=path,
             page=page,

@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 
 from gongkai.model import Provenance
-from gongkai.readers.layout import Word, bounds, line_text
+from gongkai.readers.layout import Word, bounds, join_parts, line_text
 from gongkai.readers.raw import RawCell, RawRow
 from gongkai.readers.stream import Line, Token, is_data
 from gongkai.readers.stream_groups import place_groups
@@ -267,16 +267,7 @@ def _merge(blocks: list[Block]) -> list[Block]:
 
 
 def _text(b: Block) -> str:
-    out = ""
-    for t in sorted(b.tokens, key=lambda t: (t.top, t.x0)):
-        part = line_text(t.words)
-        if out and part and not (_CJK.match(out[-1]) or _CJK.match(part[0])):
-            out += " "
-        out += part
-    return out
-
-
-_CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+    return join_parts([line_text(t.words) for t in sorted(b.tokens, key=lambda t: (t.top, t.x0))])
 
 
 def region_rows(lines: list[Line], h: float, *, page: int, path: str, table: int) -> list[RawRow]:
