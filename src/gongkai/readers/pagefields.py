@@ -14,6 +14,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from gongkai.model.labels import safe_date
+
 _DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _FULLWIDTH_DIGIT = re.compile("[０-９]")
 _OWN = r"(?<![\u3400-\u9fff])"
@@ -64,11 +66,7 @@ def publication_field(text: str) -> re.Match[str] | None:
 
 def field_date(m: re.Match[str]) -> dt.date | None:
     """The date of a :data:`PUBLICATION` (or leading-date) match; None when it cannot exist (2024-02-30)."""
-    month, day = m.group("m") or m.group("m2"), m.group("d") or m.group("d2")
-    try:
-        return dt.date(int(m.group("y")), int(month), int(day))
-    except ValueError:
-        return None
+    return safe_date(m.group("y"), m.group("m") or m.group("m2"), m.group("d") or m.group("d2"))
 
 
 def leading_date(text: str) -> re.Match[str] | None:
