@@ -33,7 +33,8 @@ def test_write_reads_the_extract_json_of_a_printed_report(tmp_path: Path, capsys
     assert json.loads(out)["source"]["format"] == "pdf"
     target = tmp_path / "huaian.docx"
     code, _, err = cli(capsys, "write", str(source), "--draft", "--to", str(target))
-    assert code == 0, err and target.exists()
+    assert code == 0, err
+    assert target.exists()
 
 
 @pytest.mark.parametrize("name", ["shanghai-government-office-2019.html", "hongze-district-2023.pdf"])
