@@ -34,6 +34,19 @@ DOCUMENT_ERRORS: dict[str, str] = {
 }
 """Stable codes of per-document errors (never reused)."""
 
+REGISTER_ERRORS: dict[str, str] = {
+    "E201": "无法打开数据库",
+    "E202": "数据库未初始化或版本不符",
+    "E203": "记录不存在",
+    "E204": "记录或事件不符合规定",
+    "E205": "台账文件有错误",
+    "E206": "编号重复",
+    "E207": "工作日历文件有错误",
+    "E208": "日期超出工作日历范围",
+    "E209": "机关不存在或已存在",
+}
+"""Stable codes of the case register and its store (never reused)."""
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class DocumentError:
@@ -71,3 +84,14 @@ class OutputError(GongkaiError):
         super().__init__(f"无法写入输出文件 {path}：{reason}")
         self.path = path
         self.reason = reason
+
+
+class RegisterError(GongkaiError):
+    """The case register refuses an operation: a stable code (``REGISTER_ERRORS``), a Chinese message and,
+    for a file rejected as a whole, every problem found (``details``: one line each, with row and column)."""
+
+    def __init__(self, code: str, message: str, details: tuple[str, ...] = ()) -> None:
+        super().__init__(f"{code} {message}")
+        self.code = code
+        self.message = message
+        self.details = details

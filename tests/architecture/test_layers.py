@@ -16,6 +16,8 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("result",),
     ("render",),
     ("write",),
+    ("cases",),
+    ("store",),
     ("api",),
     ("cli",),
 )

@@ -21,7 +21,7 @@ import typer.core
 
 from gongkai import __version__
 from gongkai.cli.help import Group, usage, usage_message
-from gongkai.errors import InputError, OutputError, UsageError
+from gongkai.errors import InputError, OutputError, RegisterError, UsageError
 from gongkai.paths import display_path
 
 # recent typer vendors click as ``typer._click``; older versions use click itself
@@ -110,6 +110,11 @@ def run(argv: Sequence[str] | None = None) -> int:
         return EXIT_INPUT
     except OutputError as exc:
         err(f"错误：{exc}")
+        return EXIT_INPUT
+    except RegisterError as exc:
+        err(f"错误 {exc.code}：{exc.message}")
+        for line in exc.details:
+            err(f"  {line}")
         return EXIT_INPUT
     except BrokenPipeError:
         return EXIT_OK

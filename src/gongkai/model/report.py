@@ -34,9 +34,16 @@ class Provenance(BaseModel):
     char: int | None = Field(
         default=None, description="Character position within the line, where one line holds many parts (crawled text)"
     )
+    records: tuple[str, ...] | None = Field(
+        default=None,
+        description="A cell computed from the case register: the records behind it (``application:17``, ``review:3`` …),"
+        " empty when none (a computed 0)",
+    )
 
     def describe(self) -> str:
         """Short Chinese description: ``第12行第3格``, ``表格2第4行第3格``, ``第1行·第12段``."""
+        if self.records is not None:
+            return f"依据登记簿{len(self.records)}条记录"
         if self.sheet is not None:  # a workbook cell: its address, and the line within a text cell
             where = f"工作表“{self.sheet}”" + (f"{self.cell}单元格" if self.cell else "")
             return where + (f"第{self.line}行" if self.line is not None else "")
