@@ -177,9 +177,10 @@ METADATA_FIELDS = (
 )
 """The metadata keys of every structured form (JSON, YAML, the workbook, the database), in order."""
 
-DATA_FORMATS = frozenset({"json", "yaml", "xlsx"})
-"""Source formats of a report given as data (completed before it is checked); every other source
-format is a printed report's — the extract JSON of a printed report keeps its source's format."""
+DATA_FORMATS = frozenset({"json", "yaml", "xlsx", "cases"})
+"""Source formats of a report given as data (completed before it is checked), ``cases`` for one computed
+from the case register; every other source format is a printed report's — the extract JSON of a
+printed report keeps its source's format."""
 
 PRINTED_METADATA = ("title", "agency", "year", "period_start", "period_end", "signature_agency", "signature_date")
 """The metadata a report prints in its text: what a written report carries and placeholders may name

@@ -30,9 +30,11 @@ if TYPE_CHECKING:
 
 
 def provenance_to_json(prov: Provenance) -> dict[str, Any]:
-    """The non-null position fields of a provenance (the file is given once, under ``source``)."""
+    """The non-null position fields of a provenance (the file is given once, under ``source``), and the
+    register records behind a computed cell (``records``)."""
     out: dict[str, Any] = {}
-    for key in ("page", "line", "char", "paragraph", "table", "row", "column", "bbox", "confidence", "sheet", "cell"):
+    keys = ("page", "line", "char", "paragraph", "table", "row", "column", "bbox", "confidence", "sheet", "cell")
+    for key in (*keys, "records"):
         value = getattr(prov, key)
         if value is not None:
             out[key] = list(value) if isinstance(value, tuple) else value
