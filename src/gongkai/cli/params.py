@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Callable
 
 import typer
+
+from gongkai.cases.dates import parse_date
 
 
 def choice(*values: str) -> Callable[[str], str]:
@@ -41,4 +44,41 @@ def year(value: str) -> int:
     return number
 
 
-__all__ = ["choice", "seconds", "year"]
+def date(value: str) -> dt.date:
+    """A calendar date as staff type it (``2025-10-09``, ``2025/10/9``, ``2025年10月9日``), 1990–2100."""
+    try:
+        day = parse_date(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+    if not 1990 <= day.year <= 2100:
+        raise typer.BadParameter(f"日期应在 1990 到 2100 年之间，而不是“{value}”")
+    return day
+
+
+def count(value: str) -> int:
+    """A non-negative whole number (pages, applications)."""
+    try:
+        number = int(value.strip())
+    except ValueError:
+        raise typer.BadParameter(f"应为不小于 0 的整数，而不是“{value}”") from None
+    if number < 0:
+        raise typer.BadParameter(f"应为不小于 0 的整数，而不是“{value}”")
+    return number
+
+
+def working_days(low: int, high: int) -> Callable[[str], int]:
+    """A parser accepting a whole number of working days in ``low``–``high``."""
+
+    def parse(value: str) -> int:
+        try:
+            number = int(value.strip())
+        except ValueError:
+            raise typer.BadParameter(f"应为工作日数（{low} 到 {high} 的整数），而不是“{value}”") from None
+        if not low <= number <= high:
+            raise typer.BadParameter(f"应为 {low} 到 {high} 个工作日，而不是 {number}")
+        return number
+
+    return parse
+
+
+__all__ = ["choice", "count", "date", "seconds", "working_days", "year"]
