@@ -18,7 +18,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("write",),
     ("cases",),
     ("store",),
-    ("api",),
+    ("api", "casework"),
     ("cli",),
 )
 """Lowest first; a module may import its own layer and the layers below it."""
