@@ -46,6 +46,17 @@ def parse_fee_text(text: str) -> tuple[int, int] | None:
     return (0, 0) if NONE_COLLECTED in text else None
 
 
+def replace_fee_text(text: str, sentence: str) -> str | None:
+    """``text`` with the fee sentence it states (in :func:`fee_text`'s words) replaced by ``sentence``;
+    None when it states none."""
+    m = _COLLECTED.search(text)
+    if m:
+        return text[: m.start()] + sentence + text[m.end() :]
+    if NONE_COLLECTED in text:
+        return text.replace(NONE_COLLECTED, sentence, 1)
+    return None
+
+
 def fees_collected(register: Register, year: int) -> FeesCollected:
     """The fees paid in ``year``.
 
