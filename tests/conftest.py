@@ -1,4 +1,5 @@
-"""The store suite runs on SQLite and on PostgreSQL.
+"""The database fixtures: the store suite (``tests/store``) and the register's facade (``tests/casework``)
+run on SQLite and on PostgreSQL (``backend``, ``engine``, ``empty_url``, ``url_of``).
 
 PostgreSQL: ``GONGKAI_TEST_POSTGRES_URL`` (default the project machines' server); each test session
 works in a schema of its own, dropped at the end. When the server cannot be reached its tests are

@@ -1,0 +1,38 @@
+"""``gongkai import``: bring records kept elsewhere into the register (``import applications``: the 台账)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from gongkai.cli.app import app
+from gongkai.cli.help import Command, Group
+
+import_app = typer.Typer(cls=Group, help="导入已有的记录。", no_args_is_help=True, rich_markup_mode=None)
+app.add_typer(import_app, name="import")
+
+
+@import_app.command("applications", cls=Command)
+def applications(
+    file: Annotated[
+        Path,
+        typer.Argument(
+            metavar="FILE", help="依申请公开台账（.xlsx 或 .csv，首行或标题行下为中文表头）。", show_default=False
+        ),
+    ],
+    agency: Annotated[
+        str,
+        typer.Option(
+            "--agency", metavar="机关", help="导入到哪个机关（先用 gongkai agency add 添加）。", show_default=False
+        ),
+    ],
+) -> None:
+    """导入依申请公开台账：全部导入或全部不导入（任何一行有错即列出全部错误），重复导入不会重复登记。"""
+    from gongkai.casework.ledger import import_applications
+
+    result = import_applications(file, agency, due=None)
+    typer.echo(
+        f"已导入：新增{result.added}件，更新{result.updated}件，未变{result.unchanged}件（新增事件{result.events_added}条）"
+    )
