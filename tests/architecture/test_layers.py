@@ -76,7 +76,9 @@ def test_layers_model_imports_nothing_else_of_gongkai() -> None:
 
 def test_layers_every_command_is_its_own_module_and_commands_do_not_import_each_other() -> None:
     commands = {p.stem for p in (SRC / "cli").glob("*.py")} - {"__init__", "app", "help", "params"}
-    assert commands == {"agency", "check", "db", "deadline", "extract", "fee", "rules", "template", "write"}
+    assert commands == {
+        *("agency", "calendar", "cases", "check", "db", "deadline", "extract", "fee", "rules", "template", "write"),
+    }  # a group spread over several modules (``cases``) is held in cli/app.py, so none imports another
     for name in commands:
         for _, module in _imports(SRC / "cli" / f"{name}.py"):
             assert not any(module == f"gongkai.cli.{other}" for other in commands), f"cli/{name}.py imports {module}"

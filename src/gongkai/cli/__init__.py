@@ -2,10 +2,23 @@
 
 :mod:`gongkai.cli.app` holds the Typer application and what commands share; importing
 this package registers the commands (``extract``, ``check``, ``rules``, ``write``,
-``template``, ``deadline``, ``fee``, ``db``, ``agency``).  Heavy modules are imported inside the commands that need them.
+``template``, ``deadline``, ``fee``, ``db``, ``agency``, ``calendar``, ``cases``).  Heavy modules
+are imported inside the commands that need them.
 """
 
-from gongkai.cli import agency, check, db, deadline, extract, fee, rules, template, write  # noqa: F401  (registers the commands)
+from gongkai.cli import (  # noqa: F401  (registers the commands)
+    agency,
+    calendar,
+    cases,
+    check,
+    db,
+    deadline,
+    extract,
+    fee,
+    rules,
+    template,
+    write,
+)
 from gongkai.cli.app import app, main, run
 
 __all__ = ["app", "main", "run"]
