@@ -133,3 +133,18 @@ def test_cases_due_before_the_store_is_upgraded_is_e202(
 def test_cases_and_calendar_help_is_chinese(capsys: pytest.CaptureFixture[str], command: list[str]) -> None:
     code, out, _ = _run(capsys, *command, "--help")
     assert code == 0 and out.startswith(f"用法：gongkai {' '.join(command)}")
+
+
+def test_cases_due_lines_past_due_on_a_day_off_and_without_a_deadline() -> None:
+    from gongkai.casework.due import DueRow
+    from gongkai.cli.cases import lines
+
+    # due Friday 10/17, listed on Saturday 10/18: overdue, no working day gone by yet
+    weekend = DueRow(
+        "1", "某局", "9", "other_org", D("2025-09-19"), "processing", "answer", D("2025-10-17"), False, 0, True
+    )
+    never = DueRow("2", "某局", "10", "other_org", D("2025-09-19"), "processing", None, None, False, None, False)
+    assert list(lines([weekend, never])) == [
+        "2025-10-17\t已超期\t某局\t9\t其他\t收到2025-09-19\t办理中",
+        "—\t期限未计算\t某局\t10\t其他\t收到2025-09-19\t办理中",
+    ]
