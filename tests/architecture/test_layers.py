@@ -78,6 +78,9 @@ def test_layers_every_command_is_its_own_module_and_commands_do_not_import_each_
     commands = {p.stem for p in (SRC / "cli").glob("*.py")} - {"__init__", "app", "help", "params"}
     assert commands == {
         "agency",
+        "calendar",
+        "cases",
+        "cases_report",
         "check",
         "db",
         "deadline",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -23,9 +24,9 @@ print(json.dumps({"code": code, "modules": sorted(sys.modules)}), file=sys.stder
 """
 
 
-def _modules_after(*args: str) -> tuple[int, list[str]]:
+def _modules_after(*args: str, env: dict[str, str] | None = None) -> tuple[int, list[str]]:
     proc = subprocess.run(
-        [sys.executable, "-c", _PROBE, *args], capture_output=True, text=True, timeout=120, check=False
+        [sys.executable, "-c", _PROBE, *args], capture_output=True, text=True, timeout=120, check=False, env=env
     )
     data = json.loads(proc.stderr.strip().splitlines()[-1])
     return data["code"], data["modules"]
@@ -54,3 +55,19 @@ def test_lazy_imports_import_gongkai_alone_loads_nothing_else_of_it() -> None:
         capture_output=True, text=True, timeout=60, check=True,
     )  # fmt: skip
     assert proc.stdout.strip() == "['gongkai']"
+
+
+def test_lazy_imports_cases_due_reads_with_core_alone(tmp_path: Path) -> None:
+    # a one-second budget over 100,000 applications: neither the ORM, nor Alembic, nor pydantic-settings
+    # (pydantic itself comes with typer: it validates every option's value)
+    from gongkai.store.engine import open_engine
+    from gongkai.store.migrate import upgrade
+
+    url = f"sqlite:///{tmp_path / 'g.db'}"
+    engine = open_engine(url)
+    upgrade(engine)
+    engine.dispose()
+    env = os.environ | {"GONGKAI_DATABASE_URL": url}
+    code, modules = _modules_after("cases", "due", env=env)
+    assert code == 0
+    assert _loaded(modules, ("sqlalchemy.orm", "alembic", "pydantic_settings", "gongkai.cases.state")) == []

@@ -63,12 +63,13 @@ def test_state_late_correction_notice_is_flagged() -> None:
 def test_state_consulting_until_the_reply_or_the_fifteen_day_limit() -> None:
     app = _app(("consultation_sent", "2025-10-09", {"party": "third_party"}))
     during = application_state(app, CAL, D("2025-10-29"))
-    assert during.stage == "consulting"
+    assert during.stage == "consulting" and during.consulting_until == D("2025-10-29")  # 10/11 Sat worked
     assert during.answer is not None and during.answer.due == D("2025-11-20")
     assert application_state(app, CAL, D("2025-10-30")).stage == "processing"
     answered = _app(("consultation_sent", "2025-10-09"), ("consultation_answered", "2025-10-13"))
     state = application_state(answered, CAL, D("2025-10-20"))
     assert state.stage == "processing" and state.answer is not None and state.answer.due == D("2025-11-04")
+    assert state.consulting_until is None
 
 
 def test_state_fee_notice_unpaid_suggests_no_fee_after_twenty_working_days() -> None:

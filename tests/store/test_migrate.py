@@ -12,7 +12,7 @@ from sqlalchemy import Engine, inspect
 
 from gongkai.errors import RegisterError
 from gongkai.store.engine import open_engine, open_store
-from gongkai.store.migrate import config, current, head, require_head, upgrade
+from gongkai.store.migrate import HEAD, config, current, head, require_head, upgrade
 from gongkai.store.tables import metadata
 
 
@@ -23,7 +23,12 @@ def _diff(engine: Engine) -> list[object]:
 
 
 def test_migrate_head_is_the_initial_revision() -> None:
-    assert head() == "0001"
+    assert head() == HEAD == "0001"  # HEAD: what require_head checks without reading the scripts
+
+
+def test_migrate_current_reads_what_alembic_reads(engine: Engine) -> None:
+    with engine.connect() as connection:
+        assert current(engine) == MigrationContext.configure(connection).get_current_revision() == "0001"
 
 
 def test_migrate_upgrade_produces_exactly_the_models_schema(engine: Engine) -> None:

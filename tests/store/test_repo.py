@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 from sqlalchemy import Engine, func, select
+from sqlalchemy.exc import IntegrityError
 
 from gongkai.cases.records import Application, Event, NormativeDocument, ProactiveItem, ReviewCase, YearFigure
 from gongkai.errors import RegisterError
@@ -121,18 +122,34 @@ def test_repo_events_keep_the_status_columns_current(store: Engine) -> None:
 def test_repo_due_comes_from_the_clock_it_is_given(store: Engine) -> None:
     seen: list[Application] = []
 
-    def clock(app: Application) -> tuple[dt.date | None, bool]:
+    def clock(app: Application) -> repo.Due:
         seen.append(app)
-        return D(2025, 10, 28) + dt.timedelta(days=sum(e.days or 0 for e in app.events)), app.received.year > 2025
+        extra = dt.timedelta(days=sum(e.days or 0 for e in app.events))
+        return repo.Due(D(2025, 10, 28) + extra, app.received.year > 2025, "answer", D(2025, 10, 20))
 
     with session_scope(store) as s:
         app_id = repo.add_application(s, BUREAU, "1", "natural_person", D(2025, 9, 26), due=clock)
         repo.append_event(s, app_id, "extended", D(2025, 10, 20), days=3, due=clock)
         row = s.get(ApplicationRow, int(app_id))
-        assert row is not None and (row.due_on, row.due_provisional) == (D(2025, 10, 31), False)
+        assert row is not None
+        assert (row.due_on, row.due_provisional, row.due_kind, row.consulting_until) == (
+            D(2025, 10, 31), False, "answer", D(2025, 10, 20),
+        )  # fmt: skip
         assert [len(a.events) for a in seen] == [0, 1]
-        assert repo.refresh_due(s, lambda a: (D(2026, 1, 5), True)) == 1
-        assert (row.due_on, row.due_provisional) == (D(2026, 1, 5), True)
+        assert repo.refresh_due(s, lambda a: repo.Due(D(2026, 1, 5), True, "fee_payment")) == 1
+        assert (row.due_on, row.due_provisional, row.due_kind, row.consulting_until) == (
+            D(2026, 1, 5), True, "fee_payment", None,
+        )  # fmt: skip
+        repo.append_event(s, app_id, "decided", D(2025, 10, 30), outcome="granted", due=lambda a: repo.Due())
+        assert (row.status, row.due_on, row.due_kind) == ("closed", None, None)
+    with session_scope(store) as s:  # read back from the database, the kind's CHECK passed
+        row = s.get(ApplicationRow, int(app_id))
+        assert row is not None and (row.due_on, row.due_provisional, row.due_kind) == (None, False, None)
+
+
+def test_repo_due_kind_outside_the_list_is_refused_by_the_database(store: Engine) -> None:
+    with pytest.raises(IntegrityError), session_scope(store) as s:
+        repo.add_application(s, BUREAU, "1", "natural_person", D(2025, 9, 26), due=lambda a: repo.Due(kind="reply"))  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(

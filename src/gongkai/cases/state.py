@@ -53,6 +53,9 @@ class ApplicationState:
     late: bool
     """Closed after the answer deadline."""
     problems: tuple[str, ...]
+    consulting_until: dt.date | None = None
+    """Open with a consultation unanswered: the last day one can still pause the answer clock (the latest
+    15-working-day limit). The application is 征求意见中 (``stage == "consulting"``) until that day."""
 
 
 def _d(on: dt.date) -> str:
@@ -173,9 +176,9 @@ def application_state(app: Application, cal: WorkCalendar, today: dt.date) -> Ap
     fee_notice, fee_paid = _last(events, "fee_notice"), _last(events, "fee_paid")
     fee = fee_payment_deadline(cal, events[fee_notice].on) if fee_notice is not None else None
     awaiting_fee = fee_notice is not None and (fee_paid is None or fee_paid < fee_notice)
-    consulting = any(
-        sent for sent, answered in pauses if answered is None and consultation_limit(cal, sent).due >= today
-    )
+    pending = [consultation_limit(cal, sent).due for sent, answered in pauses if answered is None]
+    consulting_until = max(pending) if pending and closed_on is None else None
+    consulting = consulting_until is not None and consulting_until >= today
     suggested: str | None = None
     stage: Stage = "closed"
     if closed_on is None:
@@ -205,6 +208,7 @@ def application_state(app: Application, cal: WorkCalendar, today: dt.date) -> Ap
         overdue=closed_on is None and answer is not None and today > answer.due,
         late=closed_on is not None and answer is not None and closed_on > answer.due,
         problems=tuple(problems),
+        consulting_until=consulting_until,
     )
 
 

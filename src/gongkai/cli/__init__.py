@@ -2,11 +2,14 @@
 
 :mod:`gongkai.cli.app` holds the Typer application and what commands share; importing
 this package registers the commands (``extract``, ``check``, ``rules``, ``write``,
-``template``, ``deadline``, ``fee``, ``db``, ``agency``, ``import``, ``export``).  Heavy modules are imported inside the commands that need them.
+``template``, ``deadline``, ``fee``, ``db``, ``agency``, ``calendar``, ``cases``, ``import``,
+``export``).  Heavy modules are imported inside the commands that need them.
 """
 
 from gongkai.cli import (  # noqa: F401  (registers the commands)
     agency,
+    calendar,
+    cases,
     check,
     db,
     deadline,

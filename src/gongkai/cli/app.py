@@ -42,6 +42,12 @@ app = typer.Typer(
 )
 
 
+cases_app = typer.Typer(cls=Group, help="案件登记：期限提醒和年度报告。", no_args_is_help=True, rich_markup_mode=None)
+"""``gongkai cases``: a group whose commands live in several modules (``cli/cases.py``,
+``cli/cases_report.py``), so it is held here, beside what every command shares."""
+app.add_typer(cases_app, name="cases")
+
+
 def err(message: str) -> None:
     """Print to standard error."""
     typer.echo(message, err=True)

@@ -23,10 +23,10 @@ NO_REPLY = ("-", "未收到", "无")
 
 
 def _calendar() -> WorkCalendar:
-    """The working-day calendar the command counts with."""
-    from gongkai.cases.calendar_seed import default_calendar
+    """The working-day calendar the command counts with: the store's (the built-in one before there is a store)."""
+    from gongkai.casework.calendar import store_calendar
 
-    return default_calendar()
+    return store_calendar()
 
 
 def join_pairs(args: Sequence[str]) -> list[str]:

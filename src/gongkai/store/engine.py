@@ -1,7 +1,9 @@
 """Opening the store: SQLite (WAL, foreign keys, busy timeout) or PostgreSQL through psycopg 3.
 
 A bad URL or a database that cannot be reached is a :class:`~gongkai.errors.RegisterError` E201 with
-a Chinese message that never shows the password.
+a Chinese message that never shows the password. Opening an engine imports neither the ORM nor the
+settings' model unless needed (``gongkai cases due`` reads with SQLAlchemy Core alone, see
+:mod:`gongkai.store.lists`).
 """
 
 from __future__ import annotations
@@ -9,15 +11,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
-from sqlalchemy.orm import Session
 
 from gongkai.errors import RegisterError
-from gongkai.store.settings import Settings
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 BUSY_TIMEOUT_MS = 5000
 APPLICATION_NAME = "gongkai"
@@ -73,6 +76,8 @@ def open_engine(url: str | URL | None = None) -> Engine:
     """An engine on ``url`` (default: :class:`Settings`' ``database_url``), checked by one connection.
 
     Never applies migrations (see :mod:`gongkai.store.migrate`)."""
+    from gongkai.store.settings import Settings
+
     settings = Settings() if url is None else None
     parsed = _parse(settings.database_url if settings is not None else url or "")
     connect_args: dict[str, Any] = {}
@@ -127,6 +132,10 @@ def session_scope(engine: Engine, actor: str | None = None) -> Iterator[Session]
     """A session that commits when the block ends and rolls back if it raises.
 
     ``actor`` (default ``GONGKAI_USER`` or the OS user) is who the audit log names."""
+    from sqlalchemy.orm import Session
+
+    from gongkai.store.settings import Settings
+
     session = Session(engine, expire_on_commit=False, info={"actor": actor or Settings().user})
     try:
         yield session

@@ -2,9 +2,12 @@
 
 Migrations are never applied implicitly: ``gongkai db upgrade`` calls :func:`upgrade`; every other
 command calls :func:`require_head` and stops with E202 when the database is not at the head revision.
+That check reads the ``alembic_version`` table against :data:`HEAD` without importing Alembic (a
+command's start-up time); a test keeps :data:`HEAD` equal to the scripts' head.
 
 A new revision (after changing ``tables.py``): autogenerate a draft against a database at head,
-then read and edit it (literal values, never imports from the models), and give it the next number::
+then read and edit it (literal values, never imports from the models), give it the next number,
+and set :data:`HEAD` to it::
 
     with open_engine(url).begin() as connection:
         command.revision(config(connection), "what changed", autogenerate=True, rev_id="0002")
@@ -13,20 +16,25 @@ then read and edit it (literal values, never imports from the models), and give 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, inspect, text
 
 from gongkai.errors import RegisterError
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+HEAD = "0001"
+"""The newest revision the package ships (what :func:`head` finds in the scripts)."""
+VERSION_TABLE = "alembic_version"
 
 
 def config(connection: Connection | None = None) -> Config:
     """Alembic's configuration for the package's migrations, bound to ``connection`` when given."""
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     cfg.attributes["connection"] = connection
@@ -34,20 +42,29 @@ def config(connection: Connection | None = None) -> Config:
 
 
 def head() -> str:
-    """The newest revision the package ships."""
+    """The newest revision the package's scripts hold (Alembic reads them)."""
+    from alembic.script import ScriptDirectory
+
     rev = ScriptDirectory.from_config(config()).get_current_head()
     assert rev is not None, "the package ships no migration"
     return rev
 
 
 def current(engine: Engine) -> str | None:
-    """The database's revision (None: not initialised)."""
+    """The database's revision (None: not initialised), read from Alembic's version table."""
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        if not inspect(connection).has_table(VERSION_TABLE):
+            return None
+        found = connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalars().all()
+    if len(found) > 1:
+        raise RegisterError("E202", f"数据库有多个迁移分支（{'、'.join(sorted(found))}），无法确定版本")
+    return found[0] if found else None
 
 
 def upgrade(engine: Engine, revision: str = "head") -> str | None:
     """Apply the migrations up to ``revision`` in one transaction; returns the database's revision after."""
+    from alembic import command
+
     with engine.begin() as connection:
         command.upgrade(config(connection), revision)
     return current(engine)
@@ -56,9 +73,9 @@ def upgrade(engine: Engine, revision: str = "head") -> str | None:
 def require_head(engine: Engine) -> None:
     """E202 unless the database is at the package's head revision."""
     rev = current(engine)
-    if rev != head():
+    if rev != HEAD:
         found = f"当前版本 {rev}" if rev else "尚未初始化"
-        raise RegisterError("E202", f"数据库未初始化或版本不符，请先运行 gongkai db upgrade（{found}，需要 {head()}）")
+        raise RegisterError("E202", f"数据库未初始化或版本不符，请先运行 gongkai db upgrade（{found}，需要 {HEAD}）")
 
 
-__all__ = ["MIGRATIONS", "config", "current", "head", "require_head", "upgrade"]
+__all__ = ["HEAD", "MIGRATIONS", "VERSION_TABLE", "config", "current", "head", "require_head", "upgrade"]

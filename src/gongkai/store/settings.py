@@ -1,13 +1,16 @@
-"""Where the store lives and who is working: ``GONGKAI_DATABASE_URL``, ``GONGKAI_DATA_DIR``, ``GONGKAI_USER``."""
+"""Where the store lives and who is working: ``GONGKAI_DATABASE_URL``, ``GONGKAI_DATA_DIR``, ``GONGKAI_USER``.
+
+Three strings read from the environment, so a plain dataclass: every command that opens the store
+reads them, and ``pydantic-settings`` alone took a fifth of a second to import (``gongkai cases due``
+has a one-second budget, start-up included).
+"""
 
 from __future__ import annotations
 
 import getpass
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
-
-from pydantic import Field, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DB_FILE = "gongkai.db"
 
@@ -27,26 +30,37 @@ def default_user() -> str:
         return "unknown"
 
 
-class Settings(BaseSettings):
-    """The store's settings, read from the environment (``GONGKAI_`` prefix)."""
+def env(name: str) -> str:
+    """``GONGKAI_<name>`` from the environment, stripped; blank when unset (the variable's case does not matter)."""
+    key = f"GONGKAI_{name}"
+    value = os.environ.get(key)
+    if value is None:
+        value = next((v for k, v in os.environ.items() if k.upper() == key), "")
+    return value.strip()
 
-    model_config = SettingsConfigDict(env_prefix="GONGKAI_", extra="ignore")
 
-    data_dir: Path = Field(default_factory=default_data_dir)
+def _data_dir() -> Path:
+    given = env("DATA_DIR")
+    return Path(given) if given else default_data_dir()
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """The store's settings, read from the environment (``GONGKAI_`` prefix) when made."""
+
+    data_dir: Path = field(default_factory=_data_dir)
     """``GONGKAI_DATA_DIR``: the user's data directory (holds the default SQLite file)."""
-    database_url: str = ""
+    database_url: str = field(default_factory=lambda: env("DATABASE_URL"))
     """``GONGKAI_DATABASE_URL``; default: ``sqlite:///<data_dir>/gongkai.db``."""
-    user: str = Field(default_factory=default_user)
-    """``GONGKAI_USER``: the actor written to the audit log."""
+    user: str = field(default_factory=lambda: env("USER"))
+    """``GONGKAI_USER``: the actor written to the audit log (default: the OS user)."""
 
-    @model_validator(mode="after")
-    def _defaults(self) -> Settings:
-        self.data_dir = self.data_dir.expanduser()
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "data_dir", Path(self.data_dir).expanduser())
         if not self.database_url.strip():
-            self.database_url = f"sqlite:///{self.data_dir / DB_FILE}"
+            object.__setattr__(self, "database_url", f"sqlite:///{self.data_dir / DB_FILE}")
         if not self.user.strip():
-            self.user = default_user()
-        return self
+            object.__setattr__(self, "user", default_user())
 
     @property
     def default_database(self) -> Path:
@@ -54,4 +68,4 @@ class Settings(BaseSettings):
         return self.data_dir / DB_FILE
 
 
-__all__ = ["DB_FILE", "Settings", "default_data_dir", "default_user"]
+__all__ = ["DB_FILE", "Settings", "default_data_dir", "default_user", "env"]

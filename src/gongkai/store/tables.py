@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any, get_args
+from typing import Any, Literal, get_args
 
 from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, MetaData, Numeric, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -43,6 +43,10 @@ CONSULT_PARTIES: tuple[str, ...] = get_args(ConsultParty)
 FEE_BASES: tuple[str, ...] = get_args(FeeBasis)
 DOCUMENT_KINDS: tuple[str, ...] = get_args(DocumentKind)
 STATUSES = ("open", "closed")
+DueKind = Literal["answer", "correction_reply", "fee_payment"]
+"""Which deadline an open application's ``due_on`` is: the answer (第三十三条), the applicant's
+correction reply-by date (第三十条), or the fee payment deadline (国办函〔2020〕109号)."""
+DUE_KINDS: tuple[DueKind, ...] = get_args(DueKind)
 CALENDAR_ORIGINS = ("seed", "import")
 CALENDAR_DAY_KINDS = ("holiday", "workday")
 AUDIT_ACTIONS = ("insert", "update", "void")
@@ -74,14 +78,24 @@ class AgencyRow(Record, Base):
     region: Mapped[str | None] = mapped_column(String(200))
 
 
+DUE_LIST_COLUMNS = (
+    *("id", "agency_id", "number", "applicant_type", "received"),
+    *("due_provisional", "due_kind", "consulting_until", "voided_at"),
+)
+"""What ``gongkai cases due`` reads besides ``(status, due_on)``: the index ordering open applications by
+due date holds them too, so the list is read from the index alone (SQLite's covering index,
+PostgreSQL's index-only scan)."""
+
+
 class ApplicationRow(Record, Base):
     __tablename__ = "applications"
     __table_args__ = (
         one_of("applicant_type", APPLICANT_TYPES),
         one_of("channel", CHANNELS),
         one_of("status", STATUSES),
+        one_of("due_kind", DUE_KINDS),
         live_unique("applications", "agency_id", "number"),
-        Index(None, "status", "due_on"),
+        Index("ix_applications_status_due_on", "status", "due_on", *DUE_LIST_COLUMNS),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -93,12 +107,17 @@ class ApplicationRow(Record, Base):
     received: Mapped[dt.date] = mapped_column(Date)
     content: Mapped[str] = mapped_column(Text, default="")
     submission: Mapped[str | None] = mapped_column(String(64))
-    # derived from the events by the service (gongkai.store.repo_applications.refresh)
+    # derived from the events by the service (gongkai.store.repo.applications.refresh): a cache
     status: Mapped[str] = mapped_column(String(8), default="open")
     outcome: Mapped[str | None] = mapped_column(String(64))
     closed_on: Mapped[dt.date | None] = mapped_column(Date)
     due_on: Mapped[dt.date | None] = mapped_column(Date)
+    """The deadline that matters now for an open application (its kind in ``due_kind``); None when closed."""
     due_provisional: Mapped[bool] = mapped_column(default=False)
+    due_kind: Mapped[str | None] = mapped_column(String(16))
+    consulting_until: Mapped[dt.date | None] = mapped_column(Date)
+    """The last day an unanswered consultation can pause the answer clock (its 15th working day):
+    the application is 征求意见中 while today is not later."""
 
 
 class EventRow(Voidable, Base):
@@ -235,6 +254,7 @@ RECORD_TABLES: dict[str, type[Base]] = {
 metadata = Base.metadata
 
 __all__ = [
+    "DUE_KINDS",
     "NAMING_CONVENTION",
     "RECORD_TABLES",
     "AgencyRow",
@@ -244,6 +264,7 @@ __all__ = [
     "CalendarDayRow",
     "CalendarYearRow",
     "DocumentRow",
+    "DueKind",
     "EventRow",
     "FigureRow",
     "ItemRow",

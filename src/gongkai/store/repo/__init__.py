@@ -5,7 +5,7 @@ Every insert, update and void writes an ``audit_log`` row in the same transactio
 """
 
 from gongkai.store.repo.agencies import AGENCY_KIND_LABELS, AgencyInfo, add_agency, agencies, agency
-from gongkai.store.repo.applications import DueFn, add_application, append_event, refresh_due
+from gongkai.store.repo.applications import Due, DueFn, add_application, append_event, refresh_due
 from gongkai.store.repo.calendar import CoveredYear, covered_years, load_calendar, save_year, seed_calendar
 from gongkai.store.repo.load import load_register
 from gongkai.store.repo.registers import (
@@ -23,6 +23,7 @@ __all__ = [
     "AGENCY_KIND_LABELS",
     "AgencyInfo",
     "CoveredYear",
+    "Due",
     "DueFn",
     "abolish_document",
     "add_agency",

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from gongkai.cases.records import AgencyKind
 from gongkai.errors import RegisterError
+from gongkai.store.lists import unknown_agency
 from gongkai.store.repo._common import insert, rule
 from gongkai.store.tables import AGENCY_KINDS, AgencyRow
 
@@ -38,7 +39,7 @@ def agency_row(session: Session, name: str) -> AgencyRow:
     """The live agency named ``name`` (E209 when there is none)."""
     row = find_agency(session, name)
     if row is None:
-        raise RegisterError("E209", f"机关不存在：{name.strip()}（先运行 gongkai agency add 添加）")
+        raise unknown_agency(name)
     return row
 
 

@@ -1,8 +1,9 @@
 """Applications and their append-only event log; the derived status columns kept current.
 
 ``status``/``outcome``/``closed_on`` follow from the live events (``cases.records.closure``);
-``due_on``/``due_provisional`` come from the statutory clock, passed in as ``due`` (a
-:data:`DueFn`): where ``due`` is None they are left as they are (see :func:`refresh_due`).
+``due_on``/``due_provisional``/``due_kind``/``consulting_until`` come from the statutory clock, passed
+in as ``due`` (a :data:`DueFn`, see ``gongkai.casework.due.due_fn``): where ``due`` is None they are
+left as they are (see :func:`refresh_due`).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -22,10 +23,23 @@ from gongkai.store.audit import actor
 from gongkai.store.repo import convert
 from gongkai.store.repo._common import get_live, insert, rule
 from gongkai.store.repo.agencies import agency_row
-from gongkai.store.tables import CONSULT_PARTIES, FEE_BASES, AgencyRow, ApplicationRow, EventRow
+from gongkai.store.tables import CONSULT_PARTIES, FEE_BASES, AgencyRow, ApplicationRow, DueKind, EventRow
 
-DueFn = Callable[[r.Application], tuple[dt.date | None, bool]]
-"""The statutory clock as the store needs it: an application (live events only) → (due date or None, provisional)."""
+
+class Due(NamedTuple):
+    """What the statutory clock says of an application for the store's cached columns."""
+
+    on: dt.date | None = None
+    """The deadline that matters now (None: closed, or no deadline is known)."""
+    provisional: bool = False
+    """It reaches a year the working-day calendar does not cover."""
+    kind: DueKind | None = None
+    consulting_until: dt.date | None = None
+    """The last day an unanswered consultation pauses the answer clock (None: none pending)."""
+
+
+DueFn = Callable[[r.Application], Due]
+"""The statutory clock as the store needs it: an application (live events only) → its :class:`Due`."""
 
 EVENT_FIELDS: dict[str, frozenset[str]] = {
     "decided": frozenset({"outcome"}),
@@ -151,7 +165,7 @@ def _apply(row: ApplicationRow, app: r.Application, due: DueFn | None) -> None:
     row.status = "closed" if closed else "open"
     row.closed_on, row.outcome = closed if closed else (None, None)
     if due is not None:
-        row.due_on, row.due_provisional = due(app)
+        row.due_on, row.due_provisional, row.due_kind, row.consulting_until = due(app)
 
 
 def refresh(session: Session, row: ApplicationRow, due: DueFn | None = None) -> None:
@@ -182,4 +196,13 @@ def refresh_due(session: Session, due: DueFn, agency: str | None = None) -> int:
     return len(rows)
 
 
-__all__ = ["EVENT_FIELDS", "DueFn", "add_application", "append_event", "live_event_rows", "refresh", "refresh_due"]
+__all__ = [
+    "EVENT_FIELDS",
+    "Due",
+    "DueFn",
+    "add_application",
+    "append_event",
+    "live_event_rows",
+    "refresh",
+    "refresh_due",
+]

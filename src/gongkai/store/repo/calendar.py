@@ -15,6 +15,7 @@ from gongkai.cases.calendar import WorkCalendar, YearCalendar
 from gongkai.errors import RegisterError
 from gongkai.store import audit
 from gongkai.store.columns import utcnow
+from gongkai.store.lists import read_calendar
 from gongkai.store.repo._common import flush
 from gongkai.store.tables import CalendarDayRow, CalendarYearRow
 
@@ -101,8 +102,7 @@ def seed_calendar(session: Session, years: Iterable[YearCalendar] | None = None)
 
 def load_calendar(session: Session) -> WorkCalendar:
     """The working-day calendar of every covered year in the store."""
-    rows = session.scalars(select(CalendarYearRow).order_by(CalendarYearRow.year))
-    return WorkCalendar(_year(session, row) for row in rows)
+    return read_calendar(session)
 
 
 def covered_years(session: Session) -> list[CoveredYear]:

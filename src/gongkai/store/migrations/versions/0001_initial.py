@@ -128,6 +128,8 @@ def upgrade() -> None:
         sa.Column("closed_on", sa.Date(), nullable=True),
         sa.Column("due_on", sa.Date(), nullable=True),
         sa.Column("due_provisional", sa.Boolean(), nullable=False),
+        sa.Column("due_kind", sa.String(16), nullable=True),
+        sa.Column("consulting_until", sa.Date(), nullable=True),
         *_record(),
         _check(
             "applications",
@@ -143,11 +145,29 @@ def upgrade() -> None:
         ),
         _check("applications", "channel", ("in_person", "post_signed", "post_ordinary", "online", "fax")),
         _check("applications", "status", ("open", "closed")),
+        _check("applications", "due_kind", ("answer", "correction_reply", "fee_payment")),
         _fk("applications", "agency_id", "agencies"),
         _pk("applications"),
     )
     _index("applications", "agency_id")
-    _index("applications", "status", "due_on")
+    op.create_index(
+        "ix_applications_status_due_on",
+        "applications",
+        [
+            "status",
+            "due_on",
+            "id",
+            "agency_id",
+            "number",
+            "applicant_type",
+            "received",
+            "due_provisional",
+            "due_kind",
+            "consulting_until",
+            "voided_at",
+        ],
+        unique=False,
+    )
     _live_unique("applications", "agency_id", "number")
 
     op.create_table(
