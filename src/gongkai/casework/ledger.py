@@ -37,6 +37,7 @@ from gongkai.cases.ledger_export import export_ledger
 from gongkai.cases.ledger_file import refuse
 from gongkai.cases.ledger_merge import ledger_application, merge_row, new_application_problems
 from gongkai.cases.records import Application, Event, closure
+from gongkai.casework.due import due_fn
 from gongkai.errors import RegisterError, UsageError
 from gongkai.store.audit import actor, plain
 from gongkai.store.columns import utcnow
@@ -72,7 +73,7 @@ def import_applications(
     path: Path | str, agency: str, *, url: str | URL | None = None, due: DueFn | None = None
 ) -> ImportResult:
     """Import the 台账 at ``path`` (.xlsx or .csv) into ``agency``'s register (store at ``url``, default
-    from the settings); ``due`` computes the deadline columns (None: left empty).
+    from the settings); ``due`` computes the deadline columns (default: the statutory clock on the store's calendar).
 
     Raises:
         RegisterError: E205 for any problem of the file or any row that disagrees with the register
@@ -97,14 +98,15 @@ def import_rows(session: Session, agency: str, rows: Sequence[LedgerRow], *, due
     ag = agency_row(session, agency)
     # imports into one agency take turns (PostgreSQL; SQLite's BEGIN IMMEDIATE already serialises writers)
     session.execute(select(AgencyRow.id).where(AgencyRow.id == ag.id).with_for_update())
-    plan = _plan(rows, ag.name, _registered(session, ag.id, ag.name), load_calendar(session))
+    calendar = load_calendar(session)
+    plan = _plan(rows, ag.name, _registered(session, ag.id, ag.name), calendar)
     if plan.problems:
         listed = tuple(plan.problems[:MAX_LISTED])
         if len(plan.problems) > MAX_LISTED:
             listed += (f"……另有 {len(plan.problems) - MAX_LISTED} 处错误未列出",)
         raise refuse(f"台账有{len(plan.problems)}处与登记簿不一致或不符合规定，未导入任何记录", listed)
     try:
-        _write(session, ag.id, plan, due)
+        _write(session, ag.id, plan, due if due is not None else due_fn(calendar))
     except IntegrityError:
         raise RegisterError(
             "E206", f"编号重复：导入时另一用户向{ag.name}录入了相同编号的申请，未导入任何记录"
@@ -155,7 +157,13 @@ def _derived(app: Application, due: DueFn | None) -> dict[str, Any]:
         "outcome": closed[1] if closed else None,
     }
     if due is not None:
-        out["due_on"], out["due_provisional"] = due(app)
+        d = due(app)
+        out |= {
+            "due_on": d.on,
+            "due_provisional": d.provisional,
+            "due_kind": d.kind,
+            "consulting_until": d.consulting_until,
+        }
     return out
 
 
@@ -195,6 +203,7 @@ def _insert(session: Session, model: Any, values: list[dict[str, Any]]) -> None:
 def _app_values(app_id: int, agency_id: int, a: Application, now: dt.datetime, due: DueFn | None) -> dict[str, Any]:
     values = {k: getattr(a, k) for k in ("number", "applicant_name", "applicant_type", "channel", "received")}
     values |= {"content": a.content, "submission": a.submission, "due_on": None, "due_provisional": False}
+    values |= {"due_kind": None, "consulting_until": None}
     return values | {"id": app_id, "agency_id": agency_id, "created_at": now} | _derived(a, due)
 
 

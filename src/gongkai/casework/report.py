@@ -10,10 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gongkai.cases.records import Register
 from gongkai.errors import RegisterError
 from gongkai.model import AnnualReport, Section
+
+if TYPE_CHECKING:
+    from gongkai.write import WriteResult
 
 
 def register_of(agency: str, *, url: str | None = None) -> Register:
@@ -126,7 +130,7 @@ def computed_report(
 
 def write_computed(
     report: AnnualReport, targets: Sequence[str | Path], *, draft: bool, previous: AnnualReport | None = None
-) -> object:
+) -> WriteResult:
     """Write the computed report through the writer (same audit, same refusal of a final with errors)."""
     from gongkai.write import check_targets, write_loaded
 

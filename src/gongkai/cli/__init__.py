@@ -10,6 +10,7 @@ from gongkai.cli import (  # noqa: F401  (registers the commands)
     agency,
     calendar,
     cases,
+    cases_report,
     check,
     db,
     deadline,

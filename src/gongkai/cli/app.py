@@ -14,7 +14,7 @@ import traceback
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 import typer.core
@@ -23,6 +23,9 @@ from gongkai import __version__
 from gongkai.cli.help import Group, usage, usage_message
 from gongkai.errors import InputError, OutputError, RegisterError, UsageError
 from gongkai.paths import display_path
+
+if TYPE_CHECKING:
+    from gongkai.write import WriteResult
 
 # recent typer vendors click as ``typer._click``; older versions use click itself
 _click: Any = getattr(typer.core, "_click", None) or importlib.import_module("click")
@@ -74,6 +77,36 @@ def input_failed(exc: InputError, file: str | Path) -> typer.Exit:
     where = "" if shown in exc.message else f"（{shown}）"
     err(f"错误 {exc.code}：{exc.message}{where}")
     return typer.Exit(EXIT_INPUT)
+
+
+def report_written(result: WriteResult, source: str, *, draft: bool, color: bool | None) -> None:
+    """What ``write`` and ``cases report`` print after writing: the findings and what was computed on
+    standard error, the files written on standard output; a refused final exits 1."""
+    from gongkai.render.text import result_to_text, use_color
+    from gongkai.result import DocumentResult
+
+    prepared = result.prepared
+    doc = DocumentResult(path=source, status="ok", report=prepared.report, findings=result.findings)
+    if result.findings:
+        err(result_to_text(doc, color=use_color(sys.stderr, color)))
+    if prepared.prefilled:
+        err(f"已按上年年报预填上年结转 {len(prepared.prefilled)} 格。")
+    if prepared.computed.cells:
+        err(f"已计算合计 {len(prepared.computed.cells)} 格（原数据留空）。")
+    if prepared.unresolved:
+        err(f"有 {len(prepared.unresolved)} 个占位符无法替换，已原样保留（见 S121）。")
+    if result.refused and prepared.report.template:
+        err("拒绝生成正式版本：输入是未填写数据的年报空白模板（S120）。可加 --draft 生成草稿。")
+        raise typer.Exit(EXIT_FINDINGS)
+    if result.refused:
+        err(
+            f"拒绝生成正式版本：有 {len(result.errors)} 项错误级问题（与 gongkai check 的结果相同）。"
+            "请改正后重试，或加 --draft 生成草稿。"
+        )
+        raise typer.Exit(EXIT_FINDINGS)
+    kind = "草稿" if draft else "正式版本"
+    for path in result.written:
+        typer.echo(f"已生成{kind}：{path}")
 
 
 def _usage_error(exc: Any) -> int:

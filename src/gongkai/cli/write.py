@@ -6,14 +6,13 @@ findings; 2 bad input, an output that cannot be written, or bad usage.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from gongkai.cli import params
-from gongkai.cli.app import EXIT_FINDINGS, app, err, input_failed
+from gongkai.cli.app import app, input_failed, report_written
 from gongkai.cli.help import Command
 from gongkai.errors import InputError
 from gongkai.limits import MAX_SECONDS
@@ -56,33 +55,9 @@ def write(
 ) -> None:
     """按年报格式生成报告：合计自动计算，全部审核规则通过后才能生成正式版本。"""
     from gongkai.api import write_report
-    from gongkai.render.text import result_to_text, use_color
-    from gongkai.result import DocumentResult
 
     try:
         result = write_report(report, to, draft=draft, previous=previous, timeout=timeout)
     except InputError as exc:
         raise input_failed(exc, report) from None
-    prepared = result.prepared
-    doc = DocumentResult(path=report, status="ok", report=prepared.report, findings=result.findings)
-    want = use_color(sys.stderr, color)
-    if result.findings:
-        err(result_to_text(doc, color=want))
-    if prepared.prefilled:
-        err(f"已按上年年报预填上年结转 {len(prepared.prefilled)} 格。")
-    if prepared.computed.cells:
-        err(f"已计算合计 {len(prepared.computed.cells)} 格（原数据留空）。")
-    if prepared.unresolved:
-        err(f"有 {len(prepared.unresolved)} 个占位符无法替换，已原样保留（见 S121）。")
-    if result.refused and prepared.report.template:
-        err("拒绝生成正式版本：输入是未填写数据的年报空白模板（S120）。可加 --draft 生成草稿。")
-        raise typer.Exit(EXIT_FINDINGS)
-    if result.refused:
-        err(
-            f"拒绝生成正式版本：有 {len(result.errors)} 项错误级问题（与 gongkai check 的结果相同）。"
-            "请改正后重试，或加 --draft 生成草稿。"
-        )
-        raise typer.Exit(EXIT_FINDINGS)
-    kind = "草稿" if draft else "正式版本"
-    for path in result.written:
-        typer.echo(f"已生成{kind}：{path}")
+    report_written(result, report, draft=draft, color=color)

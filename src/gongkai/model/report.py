@@ -43,7 +43,7 @@ class Provenance(BaseModel):
     def describe(self) -> str:
         """Short Chinese description: ``第12行第3格``, ``表格2第4行第3格``, ``第1行·第12段``."""
         if self.records is not None:
-            return f"依据登记簿{len(self.records)}条记录"
+            return f"依据登记簿{len(self.records)}条记录" if self.records else "登记簿中无对应记录"
         if self.sheet is not None:  # a workbook cell: its address, and the line within a text cell
             where = f"工作表“{self.sheet}”" + (f"{self.cell}单元格" if self.cell else "")
             return where + (f"第{self.line}行" if self.line is not None else "")
