@@ -1,5 +1,5 @@
 """The command-line tests: no store but the one a test makes (``GONGKAI_DATA_DIR`` in a temporary
-folder), and the store suite's fixtures for the commands that use one (both backends)."""
+folder), the store fixtures of ``tests/conftest.py`` for the commands that use one (both backends)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.store.conftest import _migrated, backend, empty_url, engine, postgres, url_of
-
-__all__ = ["_migrated", "backend", "empty_url", "engine", "no_user_store", "postgres", "url_of"]
+__all__ = ["no_user_store"]
 
 
 @pytest.fixture(autouse=True)
