@@ -16,7 +16,8 @@ from gongkai.casework.ledger import ImportResult, export_applications, import_ap
 from gongkai.errors import RegisterError
 from gongkai.store.audit import snapshot
 from gongkai.store.engine import session_scope
-from gongkai.store.repo import add_agency, add_review_case, append_event, load_register, void
+from gongkai.store.repo import add_agency, add_review_case, append_event, load_register, seed_calendar, void
+from gongkai.store.repo.applications import Due
 from gongkai.store.tables import ApplicationRow, AuditRow, EventRow
 from tests.cases.report_registers import nonzero, values
 from tests.casework.ledger_files import AGENCY, ALL_ROWS, EVENTS, counts, edited, ledger
@@ -139,13 +140,18 @@ def test_ledger_import_table3_and_table4_counted_by_hand(engine: Engine, store: 
 def test_ledger_import_sets_status_and_audits_each_application_with_its_events(
     engine: Engine, store: str, tmp_path: Path
 ) -> None:
+    with session_scope(engine) as s:
+        seed_calendar(s)  # as gongkai db upgrade does
     import_applications(ledger(tmp_path / "台账.xlsx"), AGENCY, url=store)
     with session_scope(engine) as s:
         rows = {a.number: a for a in s.scalars(select(ApplicationRow))}
         audit = s.scalars(select(AuditRow).where(AuditRow.entity == "application").order_by(AuditRow.id)).all()
     gk12, gk14 = rows["GK-012"], rows["GK-014"]
     assert (gk12.status, gk12.outcome, gk12.closed_on) == ("closed", "granted", D(2025, 9, 15))
-    assert (gk14.status, gk14.outcome, gk14.closed_on, gk14.due_on) == ("open", None, None, None)
+    # received 2025-12-15: the 20th working day after it, by hand — 12-16…12-31 give 12, 2026-01-01…03 are
+    # 元旦, 01-04 (Sunday) is worked (13), 01-05…09 (18), 01-12 (19), 01-13 (20)
+    assert (gk14.status, gk14.outcome, gk14.closed_on) == ("open", None, None)
+    assert (gk14.due_on, gk14.due_kind, gk14.due_provisional) == (D(2026, 1, 13), "answer", False)
     assert rows["GK-013"].outcome == "other_other"
     assert len(audit) == 19
     assert {(a.action, a.actor) for a in audit} == {("insert", "张三")}
@@ -311,9 +317,9 @@ def test_ledger_import_into_a_missing_agency_is_e209(store: str, tmp_path: Path)
 def test_ledger_import_due_hook_sets_the_deadline_columns(engine: Engine, store: str, tmp_path: Path) -> None:
     seen: list[str] = []
 
-    def due(app: Application) -> tuple[dt.date | None, bool]:
+    def due(app: Application) -> Due:
         seen.append(app.number)
-        return (None, False) if any(e.kind == "decided" for e in app.events) else (D(2030, 1, 1), True)
+        return Due() if any(e.kind == "decided" for e in app.events) else Due(D(2030, 1, 1), True, "answer")
 
     rows = read_ledger(ledger(tmp_path / "台账.xlsx"))
     import_into(engine, AGENCY, rows, due=due)
