@@ -5,8 +5,8 @@
 The workbook looks like one staff keep: a title row above the header, a 序号 and a 备注 column
 the import ignores, Excel date cells (and some dates typed as text), outcomes in both naming
 styles, about 15 % of the applications still open, with corrections, consultations, extensions
-and fees where a real year has them. Every row is valid: :func:`gongkai.cases.ledger.read_ledger`
-reads all of them.
+and fees (most of them paid: 缴费日期) where a real year has them. Every row is valid:
+:func:`gongkai.cases.ledger.read_ledger` reads all of them.
 """
 
 from __future__ import annotations
@@ -77,8 +77,10 @@ def ledger_rows(n_rows: int, seed: int, year: int = 2025) -> list[dict[str, obje
             row["延期日期"] = _weekday(rng, start, 15, 25)
             row["延期天数"] = rng.choice((10, 15, 20))
         if outcome == "other_no_fee" or rng.random() < 0.02:
-            row["收费通知日期"] = _weekday(rng, start, 5, 15)
+            row["收费通知日期"] = notified = _weekday(rng, start, 5, 15)
             row["收费金额"] = rng.choice((100, 200, 1700, 300))
+            if outcome != "other_no_fee" and rng.random() < 0.7:
+                row["缴费日期"] = _weekday(rng, notified, 1, 15)
         decided = _weekday(rng, max(d for d in row.values() if isinstance(d, dt.date)), 1, 20)
         if rng.random() < 0.15 and outcome not in ("other_no_correction", "unavailable_unclear_after_correction"):
             rows.append(row)  # still open

@@ -95,6 +95,39 @@ EXPECTED = (
 """What the fixture must give, written by hand from the rows above."""
 
 
+NO_FEE = "其他处理-申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"
+FEE_HEADER = (
+    "编号",
+    "申请人类型",
+    "收到日期",
+    "收费通知日期",
+    "收费标准",
+    "收费金额（元）",
+    "缴费日期",
+    "答复日期",
+    "处理结果",
+)
+"""A 台账 with the fee columns and 缴费日期 (P-1/P-2 paid in 2025, P-3 in 2026, P-4 never: other_no_fee)."""
+# 编号, 类型, 收到, 收费通知, 收费标准, 收费金额, 缴费, 答复, 结果 — title row 1, header row 2, data from row 3
+FEE_ROWS: tuple[tuple[object, ...], ...] = (
+    ("P-1", "自然人", D(2025, 3, 3), D(2025, 3, 10), None, 100, D(2025, 3, 14), D(2025, 3, 20), "予以公开"),
+    ("P-2", "商业企业", "2025/11/3", None, "按量", "1700元", "2025年11月20日", "2025-12-01", "予以公开"),
+    ("P-3", "自然人", D(2025, 12, 1), D(2025, 12, 10), None, 200, D(2026, 1, 5), None, None),
+    ("P-4", "自然人", D(2025, 6, 2), D(2025, 6, 9), None, 300, None, D(2025, 7, 21), NO_FEE),
+)
+FEE_EXPECTED = (
+    LedgerRow("P-1", "natural_person", D(2025, 3, 3), fee_notice_on=D(2025, 3, 10), fee_amount=100,
+              fee_paid_on=D(2025, 3, 14), decided_on=D(2025, 3, 20), outcome="granted", line=3),
+    LedgerRow("P-2", "commercial_enterprise", D(2025, 11, 3), fee_basis="pages", fee_amount=1700,
+              fee_paid_on=D(2025, 11, 20), decided_on=D(2025, 12, 1), outcome="granted", line=4),
+    LedgerRow("P-3", "natural_person", D(2025, 12, 1), fee_notice_on=D(2025, 12, 10), fee_amount=200,
+              fee_paid_on=D(2026, 1, 5), line=5),
+    LedgerRow("P-4", "natural_person", D(2025, 6, 2), fee_notice_on=D(2025, 6, 9), fee_amount=300,
+              decided_on=D(2025, 7, 21), outcome="other_no_fee", line=6),
+)  # fmt: skip
+"""What :data:`FEE_ROWS` must give, written by hand."""
+
+
 def write_xlsx(
     path: Path,
     rows: Sequence[Sequence[object] | None] = ROWS,

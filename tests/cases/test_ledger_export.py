@@ -115,7 +115,10 @@ def _rows(draw: st.DrawFn, number: str) -> LedgerRow:
     extended_on = start + draw(day) if days is not None and draw(st.booleans()) else None
     fee = draw(st.integers(1, 5000)) if outcome == "other_no_fee" or draw(st.booleans()) else None
     fee_on = start + draw(day) if fee is not None and draw(st.booleans()) else None
-    known = [d for d in (received, asked, corrected, sent, extended_on, fee_on) if d is not None]
+    paid = None
+    if fee is not None and outcome != "other_no_fee" and draw(st.booleans()):
+        paid = (fee_on or received) + draw(day)
+    known = [d for d in (received, asked, corrected, sent, extended_on, fee_on, paid) if d is not None]
     return LedgerRow(
         number=number,
         applicant_type=draw(st.sampled_from(APPLICANT_TYPES)),
@@ -135,6 +138,7 @@ def _rows(draw: st.DrawFn, number: str) -> LedgerRow:
         fee_notice_on=fee_on,
         fee_basis=draw(st.one_of(st.none(), st.sampled_from(("count", "pages")))) if fee is not None else None,
         fee_amount=fee,
+        fee_paid_on=paid,
         decided_on=max(known) + draw(day) if outcome is not None else None,
         outcome=outcome,
     )

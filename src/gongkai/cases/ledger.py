@@ -7,11 +7,14 @@ file. :func:`to_application` turns a row into a :class:`~gongkai.cases.records.A
 its event log. The store decides what is new (编号 unique per agency); this module only reads.
 
 Columns beyond the issue's list, each optional: ``征求意见对象`` (第三方 / 其他机关; third party when
-empty), ``延期日期``, ``收费通知日期`` and ``收费标准`` (按件 / 按量; 按件 when empty: the
+empty), ``延期日期``, ``收费通知日期``, ``收费标准`` (按件 / 按量; 按件 when empty: the
 ledger rarely says, and by-count is the standard that applies to every kind of decision,
-国办函〔2020〕109号 第四条). When the date of an extension or fee notice is not given, the event is
-dated on the day the count of working days started (收到日期, or 补正收到日期 after a correction) — a
-fee notice of a decided application on its 答复日期 — and its ``note`` says so. ``收费金额`` 0 means no fee.
+国办函〔2020〕109号 第四条) and ``缴费日期`` (the day the applicant paid the fee: a ``fee_paid`` event,
+what section 六 counts; it needs a 收费金额, is not before the 收费通知日期 — or the 收到日期 when that
+is empty — nor after the 答复日期, and an application closed as 申请人逾期未缴费 has none). When the
+date of an extension or fee notice is not given, the event is dated on the day the count of working
+days started (收到日期, or 补正收到日期 after a correction) — a fee notice of a decided application on
+its 答复日期 — or on the 缴费日期 when that is earlier, and its ``note`` says so. ``收费金额`` 0 means no fee.
 """
 
 from __future__ import annotations
@@ -51,6 +54,7 @@ class LedgerRow:
     fee_notice_on: dt.date | None = None
     fee_basis: FeeBasis | None = None
     fee_amount: int | None = None
+    fee_paid_on: dt.date | None = None
     decided_on: dt.date | None = None
     outcome: str | None = None
     """A table-3 outcome row key (``OUTCOME_ROWS_2021``); None while the application is open."""
@@ -102,6 +106,7 @@ _FIELDS: dict[str, str] = {
     C.FEE_NOTICE_ON: "fee_notice_on",
     C.FEE_BASIS: "fee_basis",
     C.FEE_AMOUNT: "fee_amount",
+    C.FEE_PAID_ON: "fee_paid_on",
     C.DECIDED_ON: "decided_on",
     C.OUTCOME: "outcome",
 }
@@ -163,22 +168,28 @@ def _parse_row(line: int, values: Sequence[object], specs: list[_Spec], problems
             problems.append(f"第{line}行「{name}」：{exc.args[0]}")
     if len(problems) > bad or len(got.keys() & _REQUIRED_FIELDS) < len(_REQUIRED_FIELDS):
         return None
-    if got.get("fee_amount") == 0:
+    zero_fee = got.get("fee_amount") == 0
+    if zero_fee:
         del got["fee_amount"]  # 0 元: no fee was charged
     row = LedgerRow(line=line, **got)
-    for column, text in _rule_problems(row):
+    for column, text in _rule_problems(row, zero_fee=zero_fee):
         problems.append(f"第{line}行「{column}」：{text}")
     return row if len(problems) == bad else None
 
 
-def _rule_problems(r: LedgerRow) -> Iterator[tuple[str, str]]:
-    """What a row says that cannot be: a date before the one it follows, a value without the one it needs."""
+def _rule_problems(r: LedgerRow, *, zero_fee: bool = False) -> Iterator[tuple[str, str]]:
+    """What a row says that cannot be: a date before the one it follows, a value without the one it needs
+    (``zero_fee``: the 收费金额 given was 0, no fee)."""
     yield from _order(C.CORRECTION_REQUESTED, r.correction_requested, C.RECEIVED, r.received)
     yield from _order(C.CORRECTION_RECEIVED, r.correction_received, C.CORRECTION_REQUESTED, r.correction_requested)
     yield from _order(C.CONSULTATION_SENT, r.consultation_sent, C.RECEIVED, r.received)
     yield from _order(C.CONSULTATION_ANSWERED, r.consultation_answered, C.CONSULTATION_SENT, r.consultation_sent)
     yield from _order(C.EXTENDED_ON, r.extended_on, C.RECEIVED, r.received)
     yield from _order(C.FEE_NOTICE_ON, r.fee_notice_on, C.RECEIVED, r.received)
+    if r.fee_notice_on is not None:
+        yield from _order(C.FEE_PAID_ON, r.fee_paid_on, C.FEE_NOTICE_ON, r.fee_notice_on)
+    else:
+        yield from _order(C.FEE_PAID_ON, r.fee_paid_on, C.RECEIVED, r.received)
     for column, value in (
         (C.RECEIVED, r.received),
         (C.CORRECTION_REQUESTED, r.correction_requested),
@@ -186,6 +197,7 @@ def _rule_problems(r: LedgerRow) -> Iterator[tuple[str, str]]:
         (C.CONSULTATION_SENT, r.consultation_sent),
         (C.EXTENDED_ON, r.extended_on),
         (C.FEE_NOTICE_ON, r.fee_notice_on),
+        (C.FEE_PAID_ON, r.fee_paid_on),
     ):
         if r.decided_on is not None and value is not None and r.decided_on < value:
             yield C.DECIDED_ON, f"答复日期 {r.decided_on.isoformat()} 早于{column} {value.isoformat()}"
@@ -196,12 +208,14 @@ def _rule_problems(r: LedgerRow) -> Iterator[tuple[str, str]]:
         (C.EXTENDED_ON, r.extended_on, C.EXTENSION_DAYS, r.extension_days),
         (C.FEE_NOTICE_ON, r.fee_notice_on, C.FEE_AMOUNT, r.fee_amount),
         (C.FEE_BASIS, r.fee_basis, C.FEE_AMOUNT, r.fee_amount),
+        (C.FEE_PAID_ON, r.fee_paid_on, C.FEE_AMOUNT, r.fee_amount),
         (C.DECIDED_ON, r.decided_on, C.OUTCOME, r.outcome),
         (C.OUTCOME, r.outcome, C.DECIDED_ON, r.decided_on),
     )
     for column, given, needs, present in needed:
         if given is not None and present is None:
-            yield column, f"填了{column}，但没有填{needs}"
+            zero = needs == C.FEE_AMOUNT and zero_fee
+            yield column, f"填了{column}，但{needs}为 0（不收费）" if zero else f"填了{column}，但没有填{needs}"
     if r.outcome is None:
         return
     name = OUTCOME_NAMES[r.outcome]
@@ -212,8 +226,11 @@ def _rule_problems(r: LedgerRow) -> Iterator[tuple[str, str]]:
             yield C.OUTCOME, f"处理结果为“{name}”，但填了补正收到日期（申请人已补正）"
     if r.outcome == "unavailable_unclear_after_correction" and r.correction_received is None:
         yield C.OUTCOME, f"处理结果为“{name}”，但没有填补正收到日期"
-    if r.outcome == "other_no_fee" and r.fee_amount is None:
-        yield C.OUTCOME, f"处理结果为“{name}”，但没有填收费金额"
+    if r.outcome == "other_no_fee":
+        if r.fee_amount is None:
+            yield C.OUTCOME, f"处理结果为“{name}”，但没有填收费金额"
+        if r.fee_paid_on is not None:
+            yield C.OUTCOME, f"处理结果为“{name}”，但填了缴费日期（申请人已缴费）"
 
 
 def _order(column: str, value: dt.date | None, before: str, earlier: dt.date | None) -> Iterator[tuple[str, str]]:
@@ -282,8 +299,13 @@ def to_application(row: LedgerRow, agency: str, app_id: str, event_ids: Iterator
         on, note = _dated(row.extended_on, start, C.EXTENDED_ON)
         steps.append(("extended", on, {"days": row.extension_days, "note": note}))
     if row.fee_amount is not None:
-        on, note = _dated(row.fee_notice_on, row.decided_on or start, C.FEE_NOTICE_ON)
+        fallback = row.decided_on or start
+        if row.fee_paid_on is not None:
+            fallback = min(fallback, row.fee_paid_on)  # notified before (or when) paid
+        on, note = _dated(row.fee_notice_on, fallback, C.FEE_NOTICE_ON)
         steps.append(("fee_notice", on, {"basis": row.fee_basis or "count", "amount": row.fee_amount, "note": note}))
+        if row.fee_paid_on is not None:
+            steps.append(("fee_paid", row.fee_paid_on, {}))
     if row.decided_on is not None and row.outcome is not None:
         steps.append(("decided", row.decided_on, {"outcome": row.outcome}))
     steps.sort(key=lambda s: s[1])  # stable: same-day events keep the order above

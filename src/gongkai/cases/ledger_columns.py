@@ -41,6 +41,7 @@ EXTENSION_DAYS: Final = "延期天数"
 FEE_NOTICE_ON: Final = "收费通知日期"
 FEE_BASIS: Final = "收费标准"
 FEE_AMOUNT: Final = "收费金额"
+FEE_PAID_ON: Final = "缴费日期"
 DECIDED_ON: Final = "答复日期"
 OUTCOME: Final = "处理结果"
 
@@ -61,6 +62,7 @@ HEADERS: Final = (
     FEE_NOTICE_ON,
     FEE_BASIS,
     FEE_AMOUNT,
+    FEE_PAID_ON,
     DECIDED_ON,
     OUTCOME,
 )
@@ -75,6 +77,7 @@ DATE_COLUMNS: Final = frozenset(
         CONSULTATION_ANSWERED,
         EXTENDED_ON,
         FEE_NOTICE_ON,
+        FEE_PAID_ON,
         DECIDED_ON,
     }
 )

@@ -4,8 +4,9 @@ Same header as the import (:data:`~gongkai.cases.ledger_columns.HEADERS`), dates
 dates, ``处理结果`` as the canonical staff name (:func:`gongkai.cases.outcomes.outcome_name`).
 Exporting and importing again gives the same rows (:func:`from_application`).
 
-A row holds one event of each kind: the first live one is exported. The register can hold more
-than a row says (a second consultation, 缴纳费用, 送达); those are not in the 台账. A withdrawn
+A row holds one event of each kind: the first live one is exported (缴费日期: the first payment, when
+the row has a fee). The register can hold more than a row says (a second consultation, 送达); those
+are not in the 台账. A withdrawn
 application is exported with the outcome it is counted under (其他处理-其他) on the day it was
 withdrawn. Voided applications and events are left out.
 """
@@ -43,7 +44,7 @@ def from_application(app: Application) -> LedgerRow:
     events = live_events(app)
     c_req, c_rec = _first(events, "correction_requested"), _first(events, "correction_received")
     sent, answered = _first(events, "consultation_sent"), _first(events, "consultation_answered")
-    extended, fee = _first(events, "extended"), _first(events, "fee_notice")
+    extended, fee, paid = _first(events, "extended"), _first(events, "fee_notice"), _first(events, "fee_paid")
     closed = closure(app)
     has_fee = fee is not None and fee.amount is not None and fee.amount > 0
     return LedgerRow(
@@ -63,6 +64,7 @@ def from_application(app: Application) -> LedgerRow:
         fee_notice_on=_given(fee, C.FEE_NOTICE_ON) if has_fee else None,
         fee_basis=fee.basis if fee and has_fee else None,
         fee_amount=fee.amount if fee and has_fee else None,
+        fee_paid_on=paid.on if paid and has_fee else None,
         decided_on=closed[0] if closed else None,
         outcome=closed[1] if closed else None,
     )
@@ -87,6 +89,7 @@ def _cells(row: LedgerRow) -> list[object]:
         C.FEE_NOTICE_ON: row.fee_notice_on,
         C.FEE_BASIS: C.FEE_BASIS_LABELS[row.fee_basis] if row.fee_basis else None,
         C.FEE_AMOUNT: row.fee_amount,
+        C.FEE_PAID_ON: row.fee_paid_on,
         C.DECIDED_ON: row.decided_on,
         C.OUTCOME: outcome_name(row.outcome) if row.outcome else None,
     }

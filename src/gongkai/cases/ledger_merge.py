@@ -8,9 +8,10 @@ log already holds. An event of the row matches the log's first live event of its
 (a date the import inferred because the 台账 left its column empty is not compared); the decision
 matches the application's closure (a withdrawal is counted, and exported, as 其他处理-其他). A row's
 event of a kind the log does not hold yet is appended — checked by
-:func:`gongkai.cases.state.validate_event` against the log as it stands with the events before it.
-An event the log holds and the row does not say (a second consultation, 送达) is kept: the row says
-less than the register, never "delete".
+:func:`gongkai.cases.state.validate_event` against the log as it stands with the events before it;
+a payment (缴费日期) appended must not be dated before the fee notice the log holds. An event the log
+holds and the row does not say (a second consultation, 送达) is kept: the row says less than the
+register, never "delete".
 
 Problems are Chinese lines ``第12行「收到日期」：…`` (the row's line in the file, as in
 :func:`gongkai.cases.ledger.read_ledger`).
@@ -48,6 +49,7 @@ _DATE_COLUMN: dict[str, str] = {
     "consultation_answered": C.CONSULTATION_ANSWERED,
     "extended": C.EXTENDED_ON,
     "fee_notice": C.FEE_NOTICE_ON,
+    "fee_paid": C.FEE_PAID_ON,
     "decided": C.DECIDED_ON,
 }
 """The column a ledger event's date comes from (the column a refused event is reported under)."""
@@ -146,6 +148,15 @@ def _decision_problems(row: LedgerRow, e: Event, closed: tuple[dt.date, str]) ->
         yield _differs(row, C.OUTCOME, "处理结果", outcome_name(outcome), given)
 
 
+def _paid_problems(row: LedgerRow, e: Event, have: tuple[Event, ...]) -> Iterator[str]:
+    """A payment the row adds, dated before the fee notice the log holds (the one the row's is compared with)."""
+    notice = next((h for h in have if h.kind == "fee_notice"), None)
+    if notice is not None and e.on < notice.on:
+        inferred = "，台账未填收费通知日期时推定" if notice.note == inferred_note(C.FEE_NOTICE_ON, notice.on) else ""
+        text = f"{C.FEE_PAID_ON} {e.on.isoformat()} 早于已登记的收费通知日期（{notice.on.isoformat()}{inferred}）"
+        yield _where(row, C.FEE_PAID_ON, text)
+
+
 def merge_row(row: LedgerRow, app: Application, cal: WorkCalendar) -> Merge:
     """What ``row`` adds to ``app`` (registered under the same number), or why it cannot."""
     problems = list(_field_problems(row, app))
@@ -163,6 +174,8 @@ def merge_row(row: LedgerRow, app: Application, cal: WorkCalendar) -> Merge:
             continue
         first = next((h for h in have if h.kind == e.kind), None)
         if first is None:
+            if e.kind == "fee_paid":
+                problems += _paid_problems(row, e, have)
             new.append(e)
         else:
             problems += _event_problems(row, e, first)

@@ -5,7 +5,7 @@
 then each row is a new application (its 编号 not live in the agency) with its event log, or is
 compared with the application registered under its number
 (:func:`gongkai.cases.ledger_merge.merge_row`): events the log already holds are skipped, new ones
-(答复日期 filled in since the last import) appended, and a field or event that disagrees is a
+(答复日期 or 缴费日期 filled in since the last import) appended, and a field or event that disagrees is a
 problem. Any problem → E205 listing every one by row and column, and nothing is written. Importing
 the same file again changes nothing — no row, no audit entry.
 
