@@ -2,22 +2,32 @@
 
 :mod:`gongkai.cli.app` holds the Typer application and what commands share; importing
 this package registers the commands (``extract``, ``check``, ``rules``, ``write``,
-``template``, ``deadline``, ``fee``, ``db``, ``agency``, ``calendar``, ``cases``, ``import``,
-``export``).  Heavy modules are imported inside the commands that need them.
+``template``, ``deadline``, ``fee``, ``db``, ``agency``, ``calendar``, ``cases`` (``due``, ``report``,
+``add``, ``event``, ``show``, ``void``, ``void-event``, ``history``), ``reviews``, ``documents``, ``items``,
+``figures``, ``import``, ``export``).  Heavy modules are imported inside the commands that need them.
 """
 
 from gongkai.cli import (  # noqa: F401  (registers the commands)
     agency,
     calendar,
     cases,
+    cases_add,
+    cases_event,
+    cases_history,
     cases_report,
+    cases_show,
+    cases_void,
     check,
     db,
     deadline,
+    documents,
     exports,
     extract,
     fee,
+    figures,
     imports,
+    items,
+    reviews,
     rules,
     template,
     write,

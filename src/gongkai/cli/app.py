@@ -7,6 +7,7 @@ command was used wrongly; 3 internal error (traceback only with ``GONGKAI_DEBUG=
 
 from __future__ import annotations
 
+import functools
 import importlib
 import os
 import sys
@@ -128,9 +129,16 @@ def _safe_streams() -> None:
             reconfigure(errors="backslashreplace")
 
 
+@functools.cache
+def _command() -> Any:
+    """The click command built from :data:`app` (built once: Typer reads every command's signature,
+    about a tenth of a second; a process that runs several command lines — tests — builds it once)."""
+    return typer.main.get_command(app)
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (never raises, except SystemExit from below)."""
-    command = typer.main.get_command(app)
+    command = _command()
     _safe_streams()
     if os.environ.get("GONGKAI_DEBUG") != "1":
         warnings.simplefilter("ignore")  # a library's Python warning is no message for the user (findings are)

@@ -70,7 +70,7 @@ def _option_help(param: Any) -> str:
         notes.append("必填")
     default = param.default
     shown = getattr(param, "show_default", None)
-    if not param.required and shown is not False and default not in (None, False, (), []) and param.name != "help":
+    if not param.required and shown is not False and default not in (None, False, (), [], "") and param.name != "help":
         value = getattr(default, "value", default)
         if isinstance(value, float) and value.is_integer():
             value = int(value)

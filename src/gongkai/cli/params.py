@@ -81,4 +81,45 @@ def working_days(low: int, high: int) -> Callable[[str], int]:
     return parse
 
 
-__all__ = ["choice", "count", "date", "seconds", "working_days", "year"]
+def named(table: str) -> Callable[[str], str]:
+    """A parser giving the key of a coded field (``gongkai.cases.names.<table>``) from its Chinese label,
+    a short form staff use, or the English key."""
+
+    def parse(value: str) -> str:
+        from gongkai.cases import names
+
+        found: names.Names = getattr(names, table)
+        key = found.key(value)
+        if key is None:
+            raise typer.BadParameter(f"“{value}”不是可选值之一（可选：{found.choices}）")
+        return key
+
+    return parse
+
+
+def outcome(value: str) -> str:
+    """A table-3 outcome row as staff name it (``予以公开``, ``不予公开-属于国家秘密``, ``（三）1.属于国家秘密``) or its key."""
+    from gongkai.cases.outcomes import OUTCOME_NAMES, group_outcomes, outcome_key
+
+    key = outcome_key(value)
+    if key is not None:
+        return key
+    rows = group_outcomes(value)
+    if rows:
+        listed = "、".join(OUTCOME_NAMES[k] for k in rows)
+        raise typer.BadParameter(f"“{value}”是一类结果，请写明其中一项：{listed}")
+    raise typer.BadParameter(f"“{value}”不是表三的办理结果（例如：{'、'.join(list(OUTCOME_NAMES.values())[:3])} …）")
+
+
+def text(what: str) -> Callable[[str], str]:
+    """A parser refusing an empty (or blank) text."""
+
+    def parse(value: str) -> str:
+        if not value.strip():
+            raise typer.BadParameter(f"{what}不能为空")
+        return value.strip()
+
+    return parse
+
+
+__all__ = ["choice", "count", "date", "named", "outcome", "seconds", "text", "working_days", "year"]

@@ -1,0 +1,248 @@
+"""The other registers, one record at a time: review and litigation cases (table 4), the 规章/行政规范性文件
+ledger (table 2), proactively disclosed items (timeliness per 第二十六条) and the yearly figures (table 2).
+
+Review cases are named by agency and number; documents and items by their record id (shown by
+``list``), checked to be the agency's. Every change goes through the audited repository.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal, TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.engine import URL
+from sqlalchemy.orm import Session
+
+from gongkai.cases import records as r
+from gongkai.cases.clock import Deadline, publication_deadline
+from gongkai.casework.records import find_application, store_session
+from gongkai.errors import RegisterError
+from gongkai.store import repo
+from gongkai.store.repo import convert
+from gongkai.store.repo._common import LABELS, get_live
+from gongkai.store.repo.agencies import agency_row
+from gongkai.store.tables import ApplicationRow, DocumentRow, ItemRow, ReviewCaseRow
+
+Owned = TypeVar("Owned", DocumentRow, ItemRow)
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewView:
+    case: r.ReviewCase
+    application_number: str | None = None
+
+
+def _review_row(session: Session, agency: str, number: str) -> ReviewCaseRow:
+    ag = agency_row(session, agency)
+    query = select(ReviewCaseRow).where(
+        ReviewCaseRow.agency_id == ag.id, ReviewCaseRow.number == number.strip(), ReviewCaseRow.voided_at.is_(None)
+    )
+    row = session.scalars(query).first()
+    if row is None:
+        raise RegisterError("E203", f"复议诉讼案件不存在：{ag.name} 没有编号为 {number.strip()} 的案件")
+    return row
+
+
+def _concluded(result: str, concluded_on: dt.date | None) -> None:
+    if result != "pending" and concluded_on is None:
+        raise RegisterError("E204", "已审结的案件须写明审结日期（结果为尚未审结时不写）")
+
+
+def _review_view(session: Session, agency: str, row: ReviewCaseRow) -> ReviewView:
+    number = None
+    if row.application_id is not None:
+        app = session.get(ApplicationRow, row.application_id)
+        number = app.number if app is not None else None
+    return ReviewView(convert.review(row, agency_row(session, agency).name), number)
+
+
+def add_review(
+    agency: str,
+    number: str,
+    kind: str,
+    filed_on: dt.date,
+    *,
+    result: str = "pending",
+    concluded_on: dt.date | None = None,
+    application: str | None = None,
+    url: str | URL | None = None,
+) -> ReviewView:
+    """Register a 行政复议 or 行政诉讼, linked to the agency's application numbered ``application`` when given."""
+    _concluded(result, concluded_on)
+    with store_session(url) as session:
+        app_id = find_application(session, agency, application).id if application is not None else None
+        case_id = repo.add_review_case(
+            session, agency, number, kind, filed_on, result=result, concluded_on=concluded_on, application_id=app_id
+        )
+        row = session.get(ReviewCaseRow, int(case_id))
+        assert row is not None
+        return _review_view(session, agency, row)
+
+
+def conclude_review(
+    agency: str, number: str, result: str, concluded_on: dt.date | None, *, url: str | URL | None = None
+) -> ReviewView:
+    """Record the case's result and the day it was concluded (尚未审结: no date)."""
+    _concluded(result, concluded_on)
+    with store_session(url) as session:
+        row = _review_row(session, agency, number)
+        repo.conclude_review_case(session, row.id, result, concluded_on)
+        return _review_view(session, agency, row)
+
+
+def list_reviews(agency: str, *, url: str | URL | None = None) -> list[ReviewView]:
+    """The agency's live review and litigation cases, in the order registered."""
+    with store_session(url) as session:
+        register = repo.load_register(session, agency)
+        numbers = {a.id: a.number for a in register.applications}
+        return [
+            ReviewView(c, None if c.application_id is None else numbers.get(c.application_id, f"#{c.application_id}"))
+            for c in register.reviews
+        ]
+
+
+def _own(session: Session, model: type[Owned], record_id: str, entity: str, agency: str) -> Owned:
+    row = get_live(session, model, record_id, entity)
+    if row.agency_id != agency_row(session, agency).id:
+        raise RegisterError("E203", f"{LABELS[entity]}不存在：{agency.strip()} 没有记录号为 {record_id.strip()} 的记录")
+    return row
+
+
+def add_document(
+    agency: str,
+    kind: str,
+    title: str,
+    issued_on: dt.date,
+    *,
+    abolished_on: dt.date | None = None,
+    doc_number: str = "",
+    url: str | URL | None = None,
+) -> r.NormativeDocument:
+    """Add a 规章 or 行政规范性文件 (制发 on ``issued_on``; 废止 on ``abolished_on``)."""
+    with store_session(url) as session:
+        doc_id = repo.add_document(
+            session, agency, kind, title, issued_on, abolished_on=abolished_on, doc_number=doc_number
+        )
+        row = session.get(DocumentRow, int(doc_id))
+        assert row is not None
+        return convert.document(row, agency.strip())
+
+
+def abolish_document(
+    agency: str, document_id: str, abolished_on: dt.date, *, url: str | URL | None = None
+) -> r.NormativeDocument:
+    """Record the document's 废止 date."""
+    with store_session(url) as session:
+        row = _own(session, DocumentRow, document_id, "document", agency)
+        repo.abolish_document(session, row.id, abolished_on)
+        return convert.document(row, agency.strip())
+
+
+def list_documents(agency: str, *, url: str | URL | None = None) -> list[r.NormativeDocument]:
+    with store_session(url) as session:
+        return list(repo.load_register(session, agency).documents)
+
+
+ItemStatus = Literal["on_time", "late", "pending", "overdue"]
+ITEM_STATUS_LABELS: dict[str, str] = {
+    "on_time": "按时公开",
+    "late": "逾期公开",
+    "pending": "尚未公开",
+    "overdue": "逾期未公开",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ItemView:
+    """A proactive item with its publication deadline (第二十六条) and its timeliness on ``today``."""
+
+    item: r.ProactiveItem
+    deadline: Deadline
+    status: ItemStatus
+
+    @property
+    def late(self) -> bool:
+        return self.status in ("late", "overdue")
+
+
+def item_view(item: r.ProactiveItem, deadline: Deadline, today: dt.date) -> ItemView:
+    published = item.published_on
+    if published is not None:
+        return ItemView(item, deadline, "on_time" if published <= deadline.due else "late")
+    return ItemView(item, deadline, "overdue" if today > deadline.due else "pending")
+
+
+def _items(session: Session, agency: str, today: dt.date, only: str | None = None) -> list[ItemView]:
+    cal = repo.load_calendar(session)
+    items = repo.load_register(session, agency).items
+    return [item_view(i, publication_deadline(cal, i.formed_on), today) for i in items if only in (None, i.id)]
+
+
+def add_item(
+    agency: str,
+    title: str,
+    formed_on: dt.date,
+    *,
+    published_on: dt.date | None = None,
+    today: dt.date,
+    url: str | URL | None = None,
+) -> ItemView:
+    """Add an item formed or changed on ``formed_on`` (published on ``published_on`` when it is)."""
+    with store_session(url) as session:
+        item_id = repo.add_item(session, agency, title, formed_on, published_on=published_on)
+        return _items(session, agency, today, item_id)[0]
+
+
+def publish_item(
+    agency: str, item_id: str, published_on: dt.date, *, today: dt.date, url: str | URL | None = None
+) -> ItemView:
+    """Record the day the item was published."""
+    with store_session(url) as session:
+        row = _own(session, ItemRow, item_id, "item", agency)
+        repo.publish_item(session, row.id, published_on)
+        return _items(session, agency, today, str(row.id))[0]
+
+
+def list_items(agency: str, *, late: bool = False, today: dt.date, url: str | URL | None = None) -> list[ItemView]:
+    """The agency's live items with their deadlines (``late``: only those published late or overdue)."""
+    with store_session(url) as session:
+        return [v for v in _items(session, agency, today) if v.late or not late]
+
+
+def set_figure(
+    agency: str, year: int, key: str, value: Decimal | str, *, note: str = "", url: str | URL | None = None
+) -> r.YearFigure:
+    """Set the agency's yearly figure (a new value replaces the old one; both are in the audit log)."""
+    with store_session(url) as session:
+        figure_id = repo.set_figure(session, agency, year, key, value, note)
+        return next(f for f in repo.load_register(session, agency).figures if f.id == figure_id)
+
+
+def list_figures(agency: str, *, year: int | None = None, url: str | URL | None = None) -> list[r.YearFigure]:
+    with store_session(url) as session:
+        figures = repo.load_register(session, agency).figures
+    order = {k: i for i, k in enumerate(r.FIGURE_KEYS)}
+    return sorted((f for f in figures if year in (None, f.year)), key=lambda f: (f.year, order.get(f.key, 9)))
+
+
+__all__ = [
+    "ITEM_STATUS_LABELS",
+    "ItemStatus",
+    "ItemView",
+    "ReviewView",
+    "abolish_document",
+    "add_document",
+    "add_item",
+    "add_review",
+    "conclude_review",
+    "item_view",
+    "list_documents",
+    "list_figures",
+    "list_items",
+    "list_reviews",
+    "publish_item",
+    "set_figure",
+]
