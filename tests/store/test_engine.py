@@ -92,9 +92,8 @@ def test_engine_session_scope_rolls_back_on_error(engine: Engine) -> None:
         assert connection.execute(text("SELECT COUNT(*) FROM agencies")).scalar() == 0
 
 
+@pytest.mark.parametrize("backend", ["postgresql"])
 def test_engine_postgresql_connects_as_gongkai(engine: Engine) -> None:
-    if engine.dialect.name != "postgresql":
-        pytest.skip("PostgreSQL only")
     assert engine.dialect.driver == "psycopg"
     with engine.connect() as connection:
         assert connection.exec_driver_sql("SHOW application_name").scalar() == "gongkai"
