@@ -53,20 +53,28 @@ def load_register(session: Session, agency: str) -> r.Register:
         .where(ApplicationRow.agency_id == ag.id, ApplicationRow.voided_at.is_(None))
         .order_by(ApplicationRow.id)
     ).all()
-    events: dict[int, list[Any]] = defaultdict(list)
+    events: dict[int, list[r.Event]] = defaultdict(list)
     event_rows = session.execute(
         select(*_EVENT_COLUMNS)
         .join(ApplicationRow, ApplicationRow.id == EventRow.application_id)
         .where(ApplicationRow.agency_id == ag.id, ApplicationRow.voided_at.is_(None), EventRow.voided_at.is_(None))
         .order_by(EventRow.id)
     )
-    for e in event_rows:
-        events[e.application_id].append(e)
+    # plain tuples, unpacked (a Row's attribute lookups cost more than the rest of loading a register)
+    for eid, app_id, kind, on, outcome, days, reply_by, party, basis, quantity, amount, note in cast("Any", event_rows):
+        events[app_id].append(
+            r.Event(str(eid), kind, on, outcome, days, reply_by, party, basis, quantity, amount, note or "")
+        )
     name = ag.name
     return r.Register(
         agency=name,
         agency_kind=cast(r.AgencyKind, ag.kind),
-        applications=tuple(convert.application(a, name, events[a.id]) for a in apps),
+        applications=tuple(
+            r.Application(
+                str(aid), name, number, kind, received, who or "", channel, text or "", sub, tuple(events[aid])
+            )
+            for aid, number, kind, received, who, channel, text, sub in cast("Any", apps)
+        ),
         reviews=tuple(convert.review(x, name) for x in _live(session, ReviewCaseRow, ag.id)),
         documents=tuple(convert.document(x, name) for x in _live(session, DocumentRow, ag.id)),
         items=tuple(convert.item(x, name) for x in _live(session, ItemRow, ag.id)),
