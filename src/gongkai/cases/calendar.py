@@ -51,6 +51,10 @@ class WorkCalendar:
         for y in self._years.values():
             self._holidays.update(y.holidays)
             self._workdays.update(y.workdays)
+        self._days: dict[dt.date, DayInfo] = {}
+        self.memo: dict[object, object] = {}
+        """Results computed on this calendar, keyed by their inputs (the clock's deadlines): a calendar
+        never changes once made, so what it gave once it gives again."""
 
     @property
     def years(self) -> tuple[int, ...]:
@@ -64,6 +68,14 @@ class WorkCalendar:
         return year in self._years
 
     def day(self, on: dt.date) -> DayInfo:
+        info = self._days.get(on)
+        if info is None:
+            if len(self._days) > 100_000:
+                self._days.clear()
+            info = self._days[on] = self._day(on)
+        return info
+
+    def _day(self, on: dt.date) -> DayInfo:
         provisional = on.year not in self._years
         if not provisional:
             if on in self._workdays:

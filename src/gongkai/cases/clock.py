@@ -115,6 +115,19 @@ def working_day_deadline(
     if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= MAX_DAYS:
         raise ValueError(f"工作日数应在 1 到 {MAX_DAYS} 之间，而不是 {days!r}")
     reasons = dict(paused) if isinstance(paused, Mapping) else dict.fromkeys(paused, "暂停计算")
+    key = ("working_day_deadline", start, days, frozenset(reasons.items()), label, start_label)
+    known = cal.memo.get(key)
+    if isinstance(known, Deadline):
+        return known  # immutable: many applications share a start day
+    if len(cal.memo) > 50_000:
+        cal.memo.clear()
+    cal.memo[key] = deadline = _count(cal, start, days, reasons, label, start_label)
+    return deadline
+
+
+def _count(
+    cal: WorkCalendar, start: dt.date, days: int, reasons: dict[dt.date, str], label: str, start_label: str
+) -> Deadline:
     trace: list[TraceDay] = []
     n, day = 0, start
     for _ in range(MAX_SPAN):
