@@ -144,14 +144,14 @@ def due_list(
     working days left are counted once per distinct due date, in constant time
     (:class:`~gongkai.cases.workdays.WorkdayCount`)."""
     from gongkai.cases.workdays import WorkdayCount
-    from gongkai.store.engine import open_store
+    from gongkai.store.engine import open_store, reader
     from gongkai.store.lists import agency_names, open_applications, read_calendar, unknown_agency
 
     if within is not None and within < 0:
         raise ValueError(f"工作日数不能为负数：{within}")
     engine = open_store(url)
     try:
-        with engine.connect() as connection:
+        with reader(engine).connect() as connection:
             count = WorkdayCount(read_calendar(connection))
             names = agency_names(connection)
             agency_id = None
