@@ -266,3 +266,25 @@ def test_repo_load_register_round_trip(store: Engine) -> None:
     assert register.figures == (
         YearFigure(f1, BUREAU, 2025, "administrative_fees.amount_10k_yuan", Decimal("12.3456")),
     )
+
+
+def test_repo_dates_outside_1990_to_2100_are_e204(store: Engine) -> None:
+    # a year typed wrong (2205 for 2025): the clock cannot count into year 9999, and nothing is stored
+    with pytest.raises(RegisterError) as caught, session_scope(store) as s:
+        repo.add_application(s, BUREAU, "1", "natural_person", D(9999, 12, 30))
+    assert (caught.value.code, caught.value.message) == (
+        "E204",
+        "收到日期 9999-12-30 超出范围（应在 1990 到 2100 年之间）",
+    )
+    with session_scope(store) as s:
+        app_id = repo.add_application(s, BUREAU, "1", "natural_person", D(2025, 3, 3))
+    with pytest.raises(RegisterError) as caught, session_scope(store) as s:
+        repo.append_event(s, app_id, "decided", D(2205, 3, 4), outcome="granted")
+    assert (caught.value.code, caught.value.message) == (
+        "E204",
+        "作出答复的日期 2205-03-04 超出范围（应在 1990 到 2100 年之间）",
+    )
+    with pytest.raises(RegisterError, match="补正期限 9999-01-01 超出范围"), session_scope(store) as s:
+        repo.append_event(s, app_id, "correction_requested", D(2025, 3, 4), reply_by=D(9999, 1, 1))
+    with session_scope(store) as s:
+        assert s.scalar(select(func.count()).select_from(EventRow)) == 0

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from typing import Final, get_args
 
+from gongkai.cases.dates import in_range, out_of_range
 from gongkai.cases.records import (
     APPLICANT_LABELS,
     APPLICANT_TYPES,
@@ -151,10 +152,16 @@ def parse_text(value: object) -> str:
 def parse_date(value: object) -> dt.date:
     """An Excel date cell, or a date typed as text: ``2025-03-04``, ``2025/3/4``, ``2025.3.4``, ``2025年3月4日``,
     optionally followed by a time of day (``2025-03-04 00:00:00``, ``2025/3/4 0:00``), which is dropped."""
-    if isinstance(value, dt.datetime):
-        return value.date()
     if isinstance(value, dt.date):
-        return value
+        day = value.date() if isinstance(value, dt.datetime) else value
+    else:
+        day = _typed_date(value)
+    if not in_range(day):
+        raise CellProblem(out_of_range(f"日期{quoted(value)}"))
+    return day
+
+
+def _typed_date(value: object) -> dt.date:
     if isinstance(value, int | float) and not isinstance(value, bool):
         raise CellProblem(f"无法识别的日期{quoted(value)}（单元格是数字，不是日期：请把单元格设为日期格式）")
     if not isinstance(value, str):

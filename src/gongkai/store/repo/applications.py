@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from gongkai.cases import records as r
+from gongkai.cases.dates import in_range, out_of_range
 from gongkai.errors import RegisterError
 from gongkai.model.template import OUTCOME_ROWS_2021
 from gongkai.store.audit import actor
@@ -74,6 +75,7 @@ def add_application(
     )
     rule(channel in r.CHANNEL_LABELS, f"提交渠道应为 {'、'.join(r.CHANNEL_LABELS)} 之一，而不是“{channel}”")
     rule(isinstance(received, dt.date) and not isinstance(received, dt.datetime), "收到日期应为日期")
+    rule(in_range(received), out_of_range(f"收到日期 {received} "))
     taken = select(ApplicationRow.id).where(
         ApplicationRow.agency_id == ag.id, ApplicationRow.number == number, ApplicationRow.voided_at.is_(None)
     )
@@ -100,6 +102,7 @@ def _check_event(row: ApplicationRow, live: list[EventRow], kind: str, on: dt.da
     label = r.EVENT_LABELS.get(kind, kind)
     rule(kind in r.EVENT_KINDS, f"未知的事件类型：{kind}（可选：{'、'.join(r.EVENT_KINDS)}）")
     rule(isinstance(on, dt.date) and not isinstance(on, dt.datetime), "事件日期应为日期")
+    rule(in_range(on), out_of_range(f"{label}的日期 {on} "))
     rule(on >= row.received, f"{label}的日期 {on} 早于收到申请的日期 {row.received}")
     extra = sorted(k for k, v in fields.items() if v is not None and k not in EVENT_FIELDS.get(kind, ()))
     rule(not extra, f"{label}不记录这些内容：{'、'.join(extra)}")
@@ -115,6 +118,7 @@ def _check_event(row: ApplicationRow, live: list[EventRow], kind: str, on: dt.da
         rule(not any(e.kind == "extended" for e in live), "延期答复只能一次（第三十三条）")
     elif kind == "correction_requested":
         reply_by = fields["reply_by"]
+        rule(reply_by is None or in_range(reply_by), out_of_range(f"补正期限 {reply_by} "))
         rule(reply_by is None or reply_by > on, f"补正期限 {reply_by} 应晚于告知补正的日期 {on}")
     elif kind == "consultation_sent":
         rule(fields["party"] in CONSULT_PARTIES, f"征求意见的对象应为 {'、'.join(CONSULT_PARTIES)} 之一")
