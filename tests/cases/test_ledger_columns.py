@@ -135,3 +135,15 @@ def test_ledger_columns_text_cells() -> None:
     assert C.parse_text(12.5) == "12.5"
     assert C.parse_text("  GK-001 ") == "GK-001"
     assert C.parse_text(D(2025, 3, 4)) == "2025-03-04"
+
+
+def test_ledger_columns_number_and_name_no_longer_than_the_register_keeps() -> None:
+    # the store keeps a 编号 of 64 characters and a name of 200 (PostgreSQL refuses longer ones)
+    assert C.parse_number("N" * 64) == "N" * 64
+    assert C.parse_name("张" * 200) == "张" * 200
+    with pytest.raises(C.CellProblem) as info:
+        C.parse_number("N" * 65)
+    assert info.value.args[0] == f"“{'N' * 50}…（共65字）”过长（最多64个字）"
+    with pytest.raises(C.CellProblem) as info:
+        C.parse_name("张" * 201)
+    assert info.value.args[0] == f"“{'张' * 50}…（共201字）”过长（最多200个字）"

@@ -288,3 +288,20 @@ def test_repo_dates_outside_1990_to_2100_are_e204(store: Engine) -> None:
         repo.append_event(s, app_id, "correction_requested", D(2025, 3, 4), reply_by=D(9999, 1, 1))
     with session_scope(store) as s:
         assert s.scalar(select(func.count()).select_from(EventRow)) == 0
+
+
+def test_repo_text_longer_than_its_column_is_e204_on_both_backends(store: Engine) -> None:
+    # SQLite would keep it, PostgreSQL refuse it (DataError): the same rule on both, nothing stored
+    for name, region in (("局" * 201, None), ("某局", "区" * 201)):
+        with pytest.raises(RegisterError) as caught, session_scope(store) as s:
+            repo.add_agency(s, name, "department", region)
+        assert caught.value.code == "E204" and "过长（201个字，最多200个字）" in caught.value.message
+    with pytest.raises(RegisterError) as caught, session_scope(store) as s:
+        repo.add_application(s, BUREAU, "N" * 65, "natural_person", D(2025, 3, 3))
+    assert (caught.value.code, caught.value.message) == ("E204", "申请编号过长（65个字，最多64个字）")
+    with pytest.raises(RegisterError) as caught, session_scope(store) as s:
+        repo.add_application(s, BUREAU, "1", "natural_person", D(2025, 3, 3), applicant_name="张" * 201)
+    assert (caught.value.code, caught.value.message) == ("E204", "申请人名称过长（201个字，最多200个字）")
+    with session_scope(store) as s:
+        assert [a.name for a in repo.agencies(s)] == [BUREAU]
+        assert s.scalar(select(func.count()).select_from(ApplicationRow)) == 0

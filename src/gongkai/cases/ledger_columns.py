@@ -17,6 +17,8 @@ from gongkai.cases.records import (
     APPLICANT_LABELS,
     APPLICANT_TYPES,
     CHANNEL_LABELS,
+    MAX_NAME_CHARS,
+    MAX_NUMBER_CHARS,
     ApplicantType,
     Channel,
     ConsultParty,
@@ -147,6 +149,22 @@ def parse_text(value: object) -> str:
     if isinstance(value, dt.date):
         return value.isoformat() if not isinstance(value, dt.datetime) else value.isoformat(sep=" ")
     return str(value).strip()
+
+
+def _no_longer(value: object, text: str, limit: int) -> str:
+    if len(text) > limit:
+        raise CellProblem(f"{quoted(value)}过长（最多{limit}个字）")
+    return text
+
+
+def parse_number(value: object) -> str:
+    """编号: text of at most :data:`~gongkai.cases.records.MAX_NUMBER_CHARS` characters."""
+    return _no_longer(value, parse_text(value), MAX_NUMBER_CHARS)
+
+
+def parse_name(value: object) -> str:
+    """申请人: text of at most :data:`~gongkai.cases.records.MAX_NAME_CHARS` characters."""
+    return _no_longer(value, parse_text(value), MAX_NAME_CHARS)
 
 
 def parse_date(value: object) -> dt.date:

@@ -33,6 +33,12 @@ def rule(ok: bool, message: str) -> None:
         raise RegisterError("E204", message)
 
 
+def no_longer(text: str | None, limit: int, what: str) -> None:
+    """E204 when ``text`` has more than ``limit`` characters (its column's size: PostgreSQL refuses a
+    longer value, SQLite would keep it)."""
+    rule(text is None or len(text) <= limit, f"{what}过长（{len(text or '')}个字，最多{limit}个字）")
+
+
 def record_id(value: str | int, entity: str) -> int:
     """A record id given as text or number (E203 when it cannot be one)."""
     try:
@@ -108,4 +114,15 @@ def check_order(first: dt.date | None, then: dt.date | None, message: str) -> No
     rule(first is None or then is None or then >= first, message)
 
 
-__all__ = ["LABELS", "check_order", "flush", "get_live", "insert", "record_id", "rule", "update", "void_row"]
+__all__ = [
+    "LABELS",
+    "check_order",
+    "flush",
+    "get_live",
+    "insert",
+    "no_longer",
+    "record_id",
+    "rule",
+    "update",
+    "void_row",
+]

@@ -22,7 +22,7 @@ from gongkai.errors import RegisterError
 from gongkai.model.template import OUTCOME_ROWS_2021
 from gongkai.store.audit import actor
 from gongkai.store.repo import convert
-from gongkai.store.repo._common import get_live, insert, rule
+from gongkai.store.repo._common import get_live, insert, no_longer, rule
 from gongkai.store.repo.agencies import agency_row
 from gongkai.store.tables import CONSULT_PARTIES, FEE_BASES, AgencyRow, ApplicationRow, DueKind, EventRow
 
@@ -69,6 +69,9 @@ def add_application(
     ag = agency_row(session, agency)
     number = number.strip()
     rule(bool(number), "申请编号不能为空")
+    no_longer(number, r.MAX_NUMBER_CHARS, "申请编号")
+    no_longer(applicant_name.strip(), r.MAX_NAME_CHARS, "申请人名称")
+    no_longer(submission.strip() if submission else None, r.MAX_NUMBER_CHARS, "申请书编号")
     rule(
         applicant_type in r.APPLICANT_TYPES,
         f"申请人类型应为 {'、'.join(r.APPLICANT_TYPES)} 之一，而不是“{applicant_type}”",
