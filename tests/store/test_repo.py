@@ -305,3 +305,13 @@ def test_repo_text_longer_than_its_column_is_e204_on_both_backends(store: Engine
     with session_scope(store) as s:
         assert [a.name for a in repo.agencies(s)] == [BUREAU]
         assert s.scalar(select(func.count()).select_from(ApplicationRow)) == 0
+
+
+def test_repo_a_value_the_database_refuses_is_e204_not_an_internal_error(store: Engine) -> None:
+    # what no rule checks before the database does (a 文号 longer than its column, on PostgreSQL)
+    if store.dialect.name != "postgresql":
+        pytest.skip("PostgreSQL only: SQLite keeps a longer text")
+    with pytest.raises(RegisterError) as caught, session_scope(store) as s:
+        repo.add_document(s, BUREAU, "normative_documents", "某办法", D(2025, 3, 3), doc_number="号" * 101)
+    assert caught.value.code == "E204"
+    assert caught.value.message.startswith("规章或规范性文件的内容超出数据库允许的长度或范围")

@@ -15,6 +15,7 @@ from typing import Any, Literal, get_args
 from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, MetaData, Numeric, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from gongkai.cases.calendar import MAX_DAY_NAME_CHARS
 from gongkai.cases.records import (
     APPLICANT_TYPES,
     EVENT_KINDS,
@@ -223,7 +224,7 @@ class CalendarDayRow(Base):
     year: Mapped[int] = mapped_column(ForeignKey("calendar_years.year", ondelete="CASCADE"), primary_key=True)
     day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
     kind: Mapped[str] = mapped_column(String(8))
-    name: Mapped[str] = mapped_column(String(100), default="")
+    name: Mapped[str] = mapped_column(String(MAX_DAY_NAME_CHARS), default="")
 
 
 class AuditRow(Base):

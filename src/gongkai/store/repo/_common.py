@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, TypeVar
 
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
 from gongkai.errors import RegisterError
@@ -72,6 +72,9 @@ def flush(session: Session, entity: str) -> None:
         if "foreign key" in text or "fk_" in text:
             raise RegisterError("E203", f"{LABELS[entity]}引用的记录不存在") from None
         raise RegisterError("E204", f"{LABELS[entity]}不符合规定：{str(exc.orig).splitlines()[0]}") from None
+    except DataError as exc:  # PostgreSQL: a text longer than its column, a number out of range
+        reason = str(exc.orig).splitlines()[0]
+        raise RegisterError("E204", f"{LABELS[entity]}的内容超出数据库允许的长度或范围（{reason}）") from None
 
 
 def insert(session: Session, entity: str, row: R) -> R:
