@@ -238,3 +238,12 @@ def test_ledger_errors_number_or_name_too_long_for_the_register(tmp_path: Path) 
         f"第2行「编号」：“{'N' * 50}…（共65字）”过长（最多64个字）",
         f"第3行「申请人」：“{'张' * 50}…（共201字）”过长（最多200个字）",
     )
+
+
+def test_ledger_errors_a_device_or_a_pipe_is_refused_unread(tmp_path: Path) -> None:
+    # a character device reports size 0 and never ends; a pipe blocks: neither is read
+    import os
+
+    assert _refusal(Path("/dev/zero")).message == "无法读取台账文件 /dev/zero：不是普通文件"
+    os.mkfifo(tmp_path / "台账.csv")
+    assert _refusal(tmp_path / "台账.csv").message == f"无法读取台账文件 {tmp_path / '台账.csv'}：不是普通文件"

@@ -137,6 +137,8 @@ def parse_calendar_file(path: str | Path) -> YearCalendar:
     """One year's holidays and make-up working days from a YAML or CSV file (see the module doc)."""
     p = Path(path)
     try:
+        if p.exists() and not p.is_file():  # a folder, a device or a pipe (reading may never end)
+            raise RegisterError("E207", f"无法读取工作日历文件：{p.name}（不是普通文件）")
         raw = p.read_bytes()
     except OSError as exc:
         raise RegisterError("E207", f"无法读取工作日历文件：{p.name}（{exc.strerror or exc}）") from None
