@@ -175,3 +175,9 @@ def test_calendar_file_a_device_a_pipe_or_a_folder_is_refused_unread(tmp_path: P
         with pytest.raises(RegisterError) as info:
             parse_calendar_file(path)
         assert (info.value.code, info.value.message) == ("E207", f"无法读取工作日历文件：{name}（不是普通文件）")
+
+
+def test_calendar_file_missing_says_so_in_chinese(tmp_path: Path) -> None:
+    with pytest.raises(RegisterError) as info:
+        parse_calendar_file(tmp_path / "2028.yaml")
+    assert (info.value.code, info.value.message) == ("E207", "找不到工作日历文件：2028.yaml")

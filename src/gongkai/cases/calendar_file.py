@@ -140,6 +140,10 @@ def parse_calendar_file(path: str | Path) -> YearCalendar:
         if p.exists() and not p.is_file():  # a folder, a device or a pipe (reading may never end)
             raise RegisterError("E207", f"无法读取工作日历文件：{p.name}（不是普通文件）")
         raw = p.read_bytes()
+    except FileNotFoundError:
+        raise RegisterError("E207", f"找不到工作日历文件：{p.name}") from None
+    except PermissionError:
+        raise RegisterError("E207", f"无法读取工作日历文件：{p.name}（没有读取权限）") from None
     except OSError as exc:
         raise RegisterError("E207", f"无法读取工作日历文件：{p.name}（{exc.strerror or exc}）") from None
     if len(raw) > MAX_BYTES:
