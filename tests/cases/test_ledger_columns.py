@@ -147,3 +147,11 @@ def test_ledger_columns_number_and_name_no_longer_than_the_register_keeps() -> N
     with pytest.raises(C.CellProblem) as info:
         C.parse_name("张" * 201)
     assert info.value.args[0] == f"“{'张' * 50}…（共201字）”过长（最多200个字）"
+
+
+def test_ledger_columns_amount_larger_than_the_register_keeps() -> None:
+    # the store's integer columns are PostgreSQL's integer (at most 2,147,483,647)
+    assert C.parse_amount("2147483647") == 2_147_483_647
+    with pytest.raises(C.CellProblem) as info:
+        C.parse_amount("3000000000元")
+    assert info.value.args[0] == "“3000000000元”超出范围（最多2147483647元）"

@@ -315,3 +315,19 @@ def test_repo_a_value_the_database_refuses_is_e204_not_an_internal_error(store: 
         repo.add_document(s, BUREAU, "normative_documents", "某办法", D(2025, 3, 3), doc_number="号" * 101)
     assert caught.value.code == "E204"
     assert caught.value.message.startswith("规章或规范性文件的内容超出数据库允许的长度或范围")
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"amount": 2**31}, "收费金额过大：2147483648（最多2147483647元）"),
+        ({"amount": 100, "quantity": 10**21}, "计费数量过大：1000000000000000000000（最多2147483647）"),
+    ],
+)
+def test_repo_a_fee_number_larger_than_the_column_is_e204(store: Engine, fields: dict[str, int], message: str) -> None:
+    # PostgreSQL's integer holds 2,147,483,647; SQLite's driver fails past 2**63 (an internal error)
+    with session_scope(store) as s:
+        app_id = repo.add_application(s, BUREAU, "1", "natural_person", D(2025, 3, 3))
+    with pytest.raises(RegisterError) as caught, session_scope(store) as s:
+        repo.append_event(s, app_id, "fee_notice", D(2025, 3, 5), basis="pages", **fields)  # type: ignore[arg-type]
+    assert (caught.value.code, caught.value.message) == ("E204", message)

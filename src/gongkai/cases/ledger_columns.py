@@ -19,6 +19,7 @@ from gongkai.cases.records import (
     CHANNEL_LABELS,
     MAX_NAME_CHARS,
     MAX_NUMBER_CHARS,
+    MAX_STORED_INT,
     ApplicantType,
     Channel,
     ConsultParty,
@@ -233,6 +234,8 @@ def parse_amount(value: object) -> int:
         raise CellProblem(f"{quoted(value)}{exc.args[0]}（应为以元计的非负整数）") from None
     if amount < 0:
         raise CellProblem(f"{quoted(value)}是负数（应为以元计的非负整数）")
+    if amount > MAX_STORED_INT:
+        raise CellProblem(f"{quoted(value)}超出范围（最多{MAX_STORED_INT}元）")
     return amount
 
 

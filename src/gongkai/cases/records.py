@@ -115,6 +115,8 @@ MAX_NUMBER_CHARS = 64
 """An application's or a review case's 编号, at most (the store's column)."""
 MAX_NAME_CHARS = 200
 """An agency's, a region's or an applicant's name, at most (the store's columns)."""
+MAX_STORED_INT = 2_147_483_647
+"""A fee's amount or quantity, at most (the store's integer columns: PostgreSQL's ``integer``)."""
 
 
 def ref(kind: str, record_id: str) -> str:

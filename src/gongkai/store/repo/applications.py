@@ -132,6 +132,8 @@ def _check_event(row: ApplicationRow, live: list[EventRow], kind: str, on: dt.da
         rule(
             quantity is None or (isinstance(quantity, int) and quantity >= 1), f"计费数量应为正整数，而不是“{quantity}”"
         )
+        rule(amount <= r.MAX_STORED_INT, f"收费金额过大：{amount}（最多{r.MAX_STORED_INT}元）")
+        rule(quantity is None or quantity <= r.MAX_STORED_INT, f"计费数量过大：{quantity}（最多{r.MAX_STORED_INT}）")
 
 
 def append_event(
