@@ -150,3 +150,34 @@ def test_calendar_file_refuses_other_formats_and_missing_files(tmp_path: Path) -
         with pytest.raises(RegisterError) as info:
             parse_calendar_file(path)
         assert info.value.code == "E207"
+
+
+def test_calendar_file_names_no_longer_than_the_store_keeps(tmp_path: Path) -> None:
+    # the store keeps a holiday's name in 100 characters (PostgreSQL refuses a longer one)
+    long = "节" * 101
+    path = tmp_path / "2028.yaml"
+    path.write_text(
+        f"year: 2028\nholidays:\n  - {{name: {long}, from: 2028-01-03, to: 2028-01-03}}\n"
+        f"  - {{name: 元旦, days: [2028-01-04]}}\nworkdays:\n  - {{date: 2028-01-08, name: {long}}}\n",
+        encoding="utf-8",
+    )
+    assert _problems(path) == ("第3行：名称过长（101个字，最多100个字）", "第6行：名称过长（101个字，最多100个字）")
+    csv_path = tmp_path / "2028.csv"
+    csv_path.write_text(f"日期,类型,名称\n2028-01-03,休,{long}\n", encoding="utf-8")
+    assert _problems(csv_path) == ("第2行：名称过长（101个字，最多100个字）",)
+
+
+def test_calendar_file_a_device_a_pipe_or_a_folder_is_refused_unread(tmp_path: Path) -> None:
+    import os
+
+    os.mkfifo(tmp_path / "2028.yaml")
+    for path, name in ((Path("/dev/zero"), "zero"), (tmp_path / "2028.yaml", "2028.yaml"), (tmp_path, tmp_path.name)):
+        with pytest.raises(RegisterError) as info:
+            parse_calendar_file(path)
+        assert (info.value.code, info.value.message) == ("E207", f"无法读取工作日历文件：{name}（不是普通文件）")
+
+
+def test_calendar_file_missing_says_so_in_chinese(tmp_path: Path) -> None:
+    with pytest.raises(RegisterError) as info:
+        parse_calendar_file(tmp_path / "2028.yaml")
+    assert (info.value.code, info.value.message) == ("E207", "找不到工作日历文件：2028.yaml")

@@ -58,6 +58,9 @@ SHAPE = "应写作 2025-03-04、2025/3/4 或 2025年3月4日"
         (45720.0, "无法识别的日期“45720”（单元格是数字，不是日期：请把单元格设为日期格式）"),
         (True, "无法识别的日期“True”"),
         (dt.time(9, 30), "无法识别的日期“09:30:00”"),
+        ("9999-12-30", "日期“9999-12-30”超出范围（应在 1990 到 2100 年之间）"),
+        ("2205年3月4日", "日期“2205年3月4日”超出范围（应在 1990 到 2100 年之间）"),
+        (dt.datetime(1900, 1, 1), "日期“1900-01-01”超出范围（应在 1990 到 2100 年之间）"),
     ],
 )
 def test_ledger_columns_bad_dates_say_why(value: object, message: str) -> None:
@@ -132,3 +135,23 @@ def test_ledger_columns_text_cells() -> None:
     assert C.parse_text(12.5) == "12.5"
     assert C.parse_text("  GK-001 ") == "GK-001"
     assert C.parse_text(D(2025, 3, 4)) == "2025-03-04"
+
+
+def test_ledger_columns_number_and_name_no_longer_than_the_register_keeps() -> None:
+    # the store keeps a 编号 of 64 characters and a name of 200 (PostgreSQL refuses longer ones)
+    assert C.parse_number("N" * 64) == "N" * 64
+    assert C.parse_name("张" * 200) == "张" * 200
+    with pytest.raises(C.CellProblem) as info:
+        C.parse_number("N" * 65)
+    assert info.value.args[0] == f"“{'N' * 50}…（共65字）”过长（最多64个字）"
+    with pytest.raises(C.CellProblem) as info:
+        C.parse_name("张" * 201)
+    assert info.value.args[0] == f"“{'张' * 50}…（共201字）”过长（最多200个字）"
+
+
+def test_ledger_columns_amount_larger_than_the_register_keeps() -> None:
+    # the store's integer columns are PostgreSQL's integer (at most 2,147,483,647)
+    assert C.parse_amount("2147483647") == 2_147_483_647
+    with pytest.raises(C.CellProblem) as info:
+        C.parse_amount("3000000000元")
+    assert info.value.args[0] == "“3000000000元”超出范围（最多2147483647元）"

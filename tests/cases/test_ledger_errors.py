@@ -226,3 +226,24 @@ def test_ledger_errors_csv_rows_too_wide_or_cells_too_long(tmp_path: Path) -> No
         '编号,申请人类型,收到日期\nA,自然人,2025-03-03\nB,自然人,"' + "长" * 200_000 + '"\n', encoding="utf-8"
     )
     assert _refusal(long).message == "CSV 文件第3行附近单元格内容超过 131,072 字"
+
+
+def test_ledger_errors_number_or_name_too_long_for_the_register(tmp_path: Path) -> None:
+    header = ("编号", "申请人类型", "申请人", "收到日期")
+    rows = [("N" * 65, "自然人", "张三", "2025-03-03"), ("A2", "自然人", "张" * 201, "2025-03-03")]
+    path = write_csv(tmp_path / "台账.csv", rows, header, title=None)
+    with pytest.raises(RegisterError) as caught:
+        read_ledger(path)
+    assert caught.value.details == (
+        f"第2行「编号」：“{'N' * 50}…（共65字）”过长（最多64个字）",
+        f"第3行「申请人」：“{'张' * 50}…（共201字）”过长（最多200个字）",
+    )
+
+
+def test_ledger_errors_a_device_or_a_pipe_is_refused_unread(tmp_path: Path) -> None:
+    # a character device reports size 0 and never ends; a pipe blocks: neither is read
+    import os
+
+    assert _refusal(Path("/dev/zero")).message == "无法读取台账文件 /dev/zero：不是普通文件"
+    os.mkfifo(tmp_path / "台账.csv")
+    assert _refusal(tmp_path / "台账.csv").message == f"无法读取台账文件 {tmp_path / '台账.csv'}：不是普通文件"

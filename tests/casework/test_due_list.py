@@ -145,3 +145,9 @@ def test_due_list_without_a_reply_by_date_comes_last(url: str, engine: Engine) -
         "due_kind": "answer", "due": "2025-09-28", "provisional": False, "working_days_left": -3, "overdue": True,
         "suggested_outcome": None, "suggestion": None,
     }  # fmt: skip
+
+
+def test_due_list_within_more_than_the_limit_is_refused(url: str) -> None:
+    with pytest.raises(ValueError, match="工作日数应在 0 到 2000 之间"):
+        due_list(within=99_999_999_999, today=TODAY, url=url)
+    assert [r.number for r in due_list(within=2000, today=TODAY, url=url)][:3] == ["2025-101", "2025-103", "2025-109"]

@@ -133,3 +133,22 @@ def test_report_final_refused_with_scaffold_marks_then_written_with_staff_texts(
         data["provenance"]["table3.granted.total"]["records"]
     )
     assert len(data["provenance"]["table3.granted.total"]["records"]) == 2
+
+
+def test_report_from_store_disposes_of_the_engines_it_opens(url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # every call opens its own engine: left undisposed, each keeps its pooled connection open
+    from gongkai.store import engine as store_engine
+
+    opened: list[Engine] = []
+    real = store_engine.open_store
+
+    def spy(given: object = None) -> Engine:
+        engine = real(given)  # type: ignore[arg-type]
+        opened.append(engine)
+        return engine
+
+    monkeypatch.setattr(store_engine, "open_store", spy)
+    agency_report(BUREAU, 2025, url=url)
+    region_report("某市", 2025, url=url)
+    assert len(opened) == 2
+    assert [e.pool.checkedin() for e in opened] == [0, 0]  # a disposed engine's pool holds no connection

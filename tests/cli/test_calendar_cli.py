@@ -152,3 +152,22 @@ def test_deadline_with_a_store_at_another_revision_is_e202(
     code, out, err = _run(capsys, "deadline", "2025-09-26")
     assert (code, out) == (2, "")
     assert err.startswith("错误 E202：数据库未初始化或版本不符，请先运行 gongkai db upgrade（当前版本 0000")
+
+
+def test_calendar_show_says_the_import_day_in_local_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the store keeps UTC: imported at 04:00 Beijing time on 12-02 is 20:00 UTC on 12-01
+    import time
+
+    from gongkai.casework.calendar import YearInfo
+    from gongkai.cli.calendar import _origin
+
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    try:
+        at = dt.datetime(2026, 12, 1, 20, 0, tzinfo=dt.UTC)
+        assert (
+            _origin(YearInfo(2027, "import", "国办发明电", at, 13, 5)) == "导入（来源：国办发明电，导入于2026-12-02）"
+        )
+    finally:
+        monkeypatch.undo()
+        time.tzset()

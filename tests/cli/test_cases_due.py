@@ -115,6 +115,8 @@ def test_cases_due_errors(capsys: pytest.CaptureFixture[str], store: str) -> Non
     assert (code, out) == (2, "") and err == "错误 E209：机关不存在：不存在的局（先运行 gongkai agency add 添加）\n"
     code, _, err = _run(capsys, "cases", "due", "--within", "-1")
     assert code == 2 and "应为不小于 0 的整数" in err
+    code, out, err = _run(capsys, "cases", "due", "--within", "99999999999")  # past the last date there is
+    assert (code, out) == (2, "") and "选项 --within：应为 0 到 2000 个工作日，而不是 99999999999" in err
     code, _, err = _run(capsys, "cases", "due", "--format", "csv")
     assert code == 2 and "“csv”不是可选值之一（可选：text、json）" in err
 

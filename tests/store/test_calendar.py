@@ -82,6 +82,7 @@ def test_calendar_seed_defaults_to_the_cases_seed(engine: Engine, monkeypatch: p
             YearCalendar(2025, {D(2025, 10, 11): "国庆节"}, {D(2025, 10, 11): "国庆节"}),
             "2025-10-11 既是假日又是调休上班日",
         ),
+        (YearCalendar(2025, {D(2025, 10, 9): "节" * 101}, {}), "2025-10-09 的名称过长（最多100个字）"),
     ],
 )
 def test_calendar_an_impossible_year_is_e207(engine: Engine, cal: YearCalendar, problem: str) -> None:

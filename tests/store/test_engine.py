@@ -121,3 +121,34 @@ def test_engine_a_file_that_is_not_a_database_is_e201(tmp_path: Path) -> None:
     path.write_text("致某某局：申请公开……" * 200, encoding="utf-8")
     with pytest.raises(RegisterError, match="E201"):
         open_engine(f"sqlite:///{path}")
+
+
+def test_engine_sqlite_readers_never_wait_for_a_writer(tmp_path: Path) -> None:
+    # WAL lets readers read while a writer holds its transaction (a long 台账 import): opening the
+    # store, the due list, the calendar and a reading session neither take nor wait for the write lock
+    import sqlite3
+    import time
+
+    from gongkai.casework.calendar import store_calendar
+    from gongkai.casework.due import due_list
+    from gongkai.store.migrate import upgrade
+    from gongkai.store.repo import agencies
+
+    url = f"sqlite:///{tmp_path / 'g.db'}"
+    engine = open_engine(url)
+    upgrade(engine)
+    writer = sqlite3.connect(tmp_path / "g.db", isolation_level=None)
+    try:
+        writer.execute("BEGIN IMMEDIATE")
+        writer.execute("INSERT INTO agencies (name, kind, created_at) VALUES ('甲', 'department', '2025-01-01')")
+        started = time.monotonic()
+        open_engine(url).dispose()
+        assert due_list(today=dt.date(2025, 3, 3), url=url) == []
+        assert store_calendar(url).years == ()
+        with session_scope(engine, read_only=True) as session:
+            assert agencies(session) == []  # the writer's row is not committed
+        assert time.monotonic() - started < 2  # not the busy timeout (5 s)
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+        engine.dispose()

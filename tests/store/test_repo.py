@@ -266,3 +266,68 @@ def test_repo_load_register_round_trip(store: Engine) -> None:
     assert register.figures == (
         YearFigure(f1, BUREAU, 2025, "administrative_fees.amount_10k_yuan", Decimal("12.3456")),
     )
+
+
+def test_repo_dates_outside_1990_to_2100_are_e204(store: Engine) -> None:
+    # a year typed wrong (2205 for 2025): the clock cannot count into year 9999, and nothing is stored
+    with pytest.raises(RegisterError) as caught, session_scope(store) as s:
+        repo.add_application(s, BUREAU, "1", "natural_person", D(9999, 12, 30))
+    assert (caught.value.code, caught.value.message) == (
+        "E204",
+        "收到日期 9999-12-30 超出范围（应在 1990 到 2100 年之间）",
+    )
+    with session_scope(store) as s:
+        app_id = repo.add_application(s, BUREAU, "1", "natural_person", D(2025, 3, 3))
+    with pytest.raises(RegisterError) as caught, session_scope(store) as s:
+        repo.append_event(s, app_id, "decided", D(2205, 3, 4), outcome="granted")
+    assert (caught.value.code, caught.value.message) == (
+        "E204",
+        "作出答复的日期 2205-03-04 超出范围（应在 1990 到 2100 年之间）",
+    )
+    with pytest.raises(RegisterError, match="补正期限 9999-01-01 超出范围"), session_scope(store) as s:
+        repo.append_event(s, app_id, "correction_requested", D(2025, 3, 4), reply_by=D(9999, 1, 1))
+    with session_scope(store) as s:
+        assert s.scalar(select(func.count()).select_from(EventRow)) == 0
+
+
+def test_repo_text_longer_than_its_column_is_e204_on_both_backends(store: Engine) -> None:
+    # SQLite would keep it, PostgreSQL refuse it (DataError): the same rule on both, nothing stored
+    for name, region in (("局" * 201, None), ("某局", "区" * 201)):
+        with pytest.raises(RegisterError) as caught, session_scope(store) as s:
+            repo.add_agency(s, name, "department", region)
+        assert caught.value.code == "E204" and "过长（201个字，最多200个字）" in caught.value.message
+    with pytest.raises(RegisterError) as caught, session_scope(store) as s:
+        repo.add_application(s, BUREAU, "N" * 65, "natural_person", D(2025, 3, 3))
+    assert (caught.value.code, caught.value.message) == ("E204", "申请编号过长（65个字，最多64个字）")
+    with pytest.raises(RegisterError) as caught, session_scope(store) as s:
+        repo.add_application(s, BUREAU, "1", "natural_person", D(2025, 3, 3), applicant_name="张" * 201)
+    assert (caught.value.code, caught.value.message) == ("E204", "申请人名称过长（201个字，最多200个字）")
+    with session_scope(store) as s:
+        assert [a.name for a in repo.agencies(s)] == [BUREAU]
+        assert s.scalar(select(func.count()).select_from(ApplicationRow)) == 0
+
+
+def test_repo_a_value_the_database_refuses_is_e204_not_an_internal_error(store: Engine) -> None:
+    # what no rule checks before the database does (a 文号 longer than its column, on PostgreSQL)
+    if store.dialect.name != "postgresql":
+        pytest.skip("PostgreSQL only: SQLite keeps a longer text")
+    with pytest.raises(RegisterError) as caught, session_scope(store) as s:
+        repo.add_document(s, BUREAU, "normative_documents", "某办法", D(2025, 3, 3), doc_number="号" * 101)
+    assert caught.value.code == "E204"
+    assert caught.value.message.startswith("规章或规范性文件的内容超出数据库允许的长度或范围")
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"amount": 2**31}, "收费金额过大：2147483648（最多2147483647元）"),
+        ({"amount": 100, "quantity": 10**21}, "计费数量过大：1000000000000000000000（最多2147483647）"),
+    ],
+)
+def test_repo_a_fee_number_larger_than_the_column_is_e204(store: Engine, fields: dict[str, int], message: str) -> None:
+    # PostgreSQL's integer holds 2,147,483,647; SQLite's driver fails past 2**63 (an internal error)
+    with session_scope(store) as s:
+        app_id = repo.add_application(s, BUREAU, "1", "natural_person", D(2025, 3, 3))
+    with pytest.raises(RegisterError) as caught, session_scope(store) as s:
+        repo.append_event(s, app_id, "fee_notice", D(2025, 3, 5), basis="pages", **fields)  # type: ignore[arg-type]
+    assert (caught.value.code, caught.value.message) == ("E204", message)

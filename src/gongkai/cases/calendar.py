@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 DayKind = Literal["workday", "weekend", "holiday", "makeup_workday"]
+MAX_DAY_NAME_CHARS = 100
+"""A holiday's name (or the holiday a make-up day is for), at most (the store's column)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from gongkai.cases.calendar import YearCalendar
+from gongkai.cases.calendar import MAX_DAY_NAME_CHARS, YearCalendar
 from gongkai.cases.dates import parse_date, weekday
 from gongkai.errors import RegisterError
 
@@ -67,6 +67,13 @@ class _Collected:
             return None
         return day
 
+    def name_ok(self, at: str, name: str) -> bool:
+        """Whether ``name`` fits the store (a problem when it does not)."""
+        if len(name) > MAX_DAY_NAME_CHARS:
+            self.problem(at, f"名称过长（{len(name)}个字，最多{MAX_DAY_NAME_CHARS}个字）")
+            return False
+        return True
+
     def add_off(self, at: str, day: dt.date, name: str) -> None:
         if day in self.off:
             self.problem(at, f"{day.isoformat()} 已在{self.off[day][1]}列为放假日，重复列出")
@@ -74,6 +81,8 @@ class _Collected:
         self.off[day] = (name, at)
 
     def add_work(self, at: str, day: dt.date, name: str) -> None:
+        if not self.name_ok(at, name):
+            return
         if day.weekday() < 5:
             self.problem(at, f"{day.isoformat()}（{weekday(day)}）不是周末，不能列为调休上班日")
             return
@@ -83,6 +92,8 @@ class _Collected:
         self.work[day] = (name, at)
 
     def add_range(self, at: str, first: dt.date, last: dt.date, name: str) -> None:
+        if not self.name_ok(at, name):
+            return
         if last < first:
             self.problem(at, f"放假起止日期颠倒：{first.isoformat()} 晚于 {last.isoformat()}")
             return
@@ -126,7 +137,13 @@ def parse_calendar_file(path: str | Path) -> YearCalendar:
     """One year's holidays and make-up working days from a YAML or CSV file (see the module doc)."""
     p = Path(path)
     try:
+        if p.exists() and not p.is_file():  # a folder, a device or a pipe (reading may never end)
+            raise RegisterError("E207", f"无法读取工作日历文件：{p.name}（不是普通文件）")
         raw = p.read_bytes()
+    except FileNotFoundError:
+        raise RegisterError("E207", f"找不到工作日历文件：{p.name}") from None
+    except PermissionError:
+        raise RegisterError("E207", f"无法读取工作日历文件：{p.name}（没有读取权限）") from None
     except OSError as exc:
         raise RegisterError("E207", f"无法读取工作日历文件：{p.name}（{exc.strerror or exc}）") from None
     if len(raw) > MAX_BYTES:
@@ -249,6 +266,8 @@ def _yaml_holiday(got: _Collected, entry: Any, year: int | None) -> None:
 
         node = keys["days"]
         items = node.value if isinstance(node, yaml.SequenceNode) else [node]
+        if not got.name_ok(at, name):
+            return
         for item in items:
             day = got.day(_at(item), _scalar(item), year)
             if day is not None:

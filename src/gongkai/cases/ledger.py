@@ -77,9 +77,9 @@ def _unknown_outcome(value: object) -> str:
 
 
 _PARSERS: dict[str, Callable[[object], object]] = {
-    C.NUMBER: C.parse_text,
+    C.NUMBER: C.parse_number,
     C.APPLICANT_TYPE: C.parse_applicant_type,
-    C.APPLICANT: C.parse_text,
+    C.APPLICANT: C.parse_name,
     C.CHANNEL: C.parse_channel,
     C.CONTENT: C.parse_text,
     C.CONSULTATION_PARTY: C.parse_party,

@@ -12,10 +12,14 @@ import re
 import unicodedata
 from typing import Final, get_args
 
+from gongkai.cases.dates import in_range, out_of_range
 from gongkai.cases.records import (
     APPLICANT_LABELS,
     APPLICANT_TYPES,
     CHANNEL_LABELS,
+    MAX_NAME_CHARS,
+    MAX_NUMBER_CHARS,
+    MAX_STORED_INT,
     ApplicantType,
     Channel,
     ConsultParty,
@@ -148,13 +152,35 @@ def parse_text(value: object) -> str:
     return str(value).strip()
 
 
+def _no_longer(value: object, text: str, limit: int) -> str:
+    if len(text) > limit:
+        raise CellProblem(f"{quoted(value)}过长（最多{limit}个字）")
+    return text
+
+
+def parse_number(value: object) -> str:
+    """编号: text of at most :data:`~gongkai.cases.records.MAX_NUMBER_CHARS` characters."""
+    return _no_longer(value, parse_text(value), MAX_NUMBER_CHARS)
+
+
+def parse_name(value: object) -> str:
+    """申请人: text of at most :data:`~gongkai.cases.records.MAX_NAME_CHARS` characters."""
+    return _no_longer(value, parse_text(value), MAX_NAME_CHARS)
+
+
 def parse_date(value: object) -> dt.date:
     """An Excel date cell, or a date typed as text: ``2025-03-04``, ``2025/3/4``, ``2025.3.4``, ``2025年3月4日``,
     optionally followed by a time of day (``2025-03-04 00:00:00``, ``2025/3/4 0:00``), which is dropped."""
-    if isinstance(value, dt.datetime):
-        return value.date()
     if isinstance(value, dt.date):
-        return value
+        day = value.date() if isinstance(value, dt.datetime) else value
+    else:
+        day = _typed_date(value)
+    if not in_range(day):
+        raise CellProblem(out_of_range(f"日期{quoted(value)}"))
+    return day
+
+
+def _typed_date(value: object) -> dt.date:
     if isinstance(value, int | float) and not isinstance(value, bool):
         raise CellProblem(f"无法识别的日期{quoted(value)}（单元格是数字，不是日期：请把单元格设为日期格式）")
     if not isinstance(value, str):
@@ -208,6 +234,8 @@ def parse_amount(value: object) -> int:
         raise CellProblem(f"{quoted(value)}{exc.args[0]}（应为以元计的非负整数）") from None
     if amount < 0:
         raise CellProblem(f"{quoted(value)}是负数（应为以元计的非负整数）")
+    if amount > MAX_STORED_INT:
+        raise CellProblem(f"{quoted(value)}超出范围（最多{MAX_STORED_INT}元）")
     return amount
 
 

@@ -71,6 +71,8 @@ def _read_bytes(path: Path) -> bytes:
         size = path.stat().st_size
         if path.is_dir():
             raise refuse(f"无法读取台账文件 {name}：这是一个文件夹")
+        if not path.is_file():  # a device or a pipe: its size says nothing, reading it may never end
+            raise refuse(f"无法读取台账文件 {name}：不是普通文件")
         if size > MAX_LEDGER_BYTES:
             raise refuse(
                 f"台账文件 {name} 过大（{size / 1024 / 1024:.1f} MB，上限 {MAX_LEDGER_BYTES // 1024 // 1024} MB）"

@@ -111,6 +111,13 @@ FIGURE_KEYS: tuple[FigureKey, ...] = get_args(FigureKey)
 
 AgencyKind = Literal["department", "government", "township"]
 
+MAX_NUMBER_CHARS = 64
+"""An application's or a review case's 编号, at most (the store's column)."""
+MAX_NAME_CHARS = 200
+"""An agency's, a region's or an applicant's name, at most (the store's columns)."""
+MAX_STORED_INT = 2_147_483_647
+"""A fee's amount or quantity, at most (the store's integer columns: PostgreSQL's ``integer``)."""
+
 
 def ref(kind: str, record_id: str) -> str:
     """The reference a computed cell's provenance carries: ``application:17``."""

@@ -76,10 +76,11 @@ def store_calendar(url: str | None = None) -> WorkCalendar:
         from gongkai.cases.calendar_seed import default_calendar
 
         return default_calendar()
+    from gongkai.store.engine import reader
     from gongkai.store.lists import read_calendar
 
     try:
-        with engine.connect() as connection:
+        with reader(engine).connect() as connection:
             return read_calendar(connection)
     finally:
         engine.dispose()
@@ -152,7 +153,7 @@ def calendar_info(url: str | None = None) -> CalendarInfo:
     from gongkai.store.repo import covered_years, load_calendar
 
     try:
-        with session_scope(engine) as session:
+        with session_scope(engine, read_only=True) as session:
             cal = load_calendar(session)
             covered = covered_years(session)
     finally:

@@ -45,6 +45,8 @@ _SUGGESTED_OF_KIND: dict[str | None, str] = {
     "correction_reply": "other_no_correction",
     "fee_payment": "other_no_fee",
 }
+MAX_WITHIN = 2000
+"""The furthest ``within`` looks ahead, in working days (about eight years)."""
 SUGGESTIONS: dict[str, str] = {
     "other_no_correction": "申请人逾期未补正，可按“其他处理-申请人无正当理由逾期不补正”办结",
     "other_no_fee": "申请人逾期未缴费，可按“其他处理-申请人逾期未按收费通知要求缴纳费用”办结",
@@ -137,21 +139,22 @@ def due_list(
 ) -> list[DueRow]:
     """Open, live applications by deadline: the earliest first (so the overdue ones first, the most
     overdue at the top), those without a deadline last. ``within``: only those due within that many
-    working days after ``today`` (the overdue included). E209 for an unknown ``agency``; E201/E202 as
+    working days after ``today`` (the overdue included; 0 to :data:`MAX_WITHIN`, ValueError otherwise).
+    E209 for an unknown ``agency``; E201/E202 as
     :func:`gongkai.store.engine.open_store`.
 
     One indexed query over the cached columns, in SQLAlchemy Core (:mod:`gongkai.store.lists`); the
     working days left are counted once per distinct due date, in constant time
     (:class:`~gongkai.cases.workdays.WorkdayCount`)."""
     from gongkai.cases.workdays import WorkdayCount
-    from gongkai.store.engine import open_store
+    from gongkai.store.engine import open_store, reader
     from gongkai.store.lists import agency_names, open_applications, read_calendar, unknown_agency
 
-    if within is not None and within < 0:
-        raise ValueError(f"工作日数不能为负数：{within}")
+    if within is not None and not 0 <= within <= MAX_WITHIN:
+        raise ValueError(f"工作日数应在 0 到 {MAX_WITHIN} 之间，而不是 {within}")
     engine = open_store(url)
     try:
-        with engine.connect() as connection:
+        with reader(engine).connect() as connection:
             count = WorkdayCount(read_calendar(connection))
             names = agency_names(connection)
             agency_id = None
@@ -213,4 +216,4 @@ def _rows(found: Sequence[Any], names: dict[int, str], count: WorkdayCount, toda
     return dated + undated
 
 
-__all__ = ["STAGE_LABELS", "SUGGESTIONS", "DueRow", "OpenStage", "due_fn", "due_list", "session_due_fn"]
+__all__ = ["MAX_WITHIN", "STAGE_LABELS", "SUGGESTIONS", "DueRow", "OpenStage", "due_fn", "due_list", "session_due_fn"]

@@ -258,7 +258,7 @@ def export_applications(agency: str, path: Path | str, *, url: str | URL | None 
         raise UsageError(f"台账只能导出为 .xlsx 工作簿，而不是“{suffix or '无后缀'}”文件")
     engine = open_store(url)
     try:
-        with session_scope(engine) as session:
+        with session_scope(engine, read_only=True) as session:
             register = load_register(session, agency)
     finally:
         engine.dispose()

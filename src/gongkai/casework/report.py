@@ -25,8 +25,12 @@ def register_of(agency: str, *, url: str | None = None) -> Register:
     from gongkai.store.engine import open_store, session_scope
     from gongkai.store.repo import load_register
 
-    with session_scope(open_store(url)) as session:
-        return load_register(session, agency)
+    engine = open_store(url)
+    try:
+        with session_scope(engine, read_only=True) as session:
+            return load_register(session, agency)
+    finally:
+        engine.dispose()
 
 
 def agency_report(agency: str, year: int, *, url: str | None = None) -> AnnualReport:
@@ -43,11 +47,17 @@ def region_report(region: str, year: int, *, url: str | None = None) -> AnnualRe
     from gongkai.store.engine import open_store, session_scope
     from gongkai.store.repo import agencies, load_register
 
-    with session_scope(open_store(url)) as session:
-        members = agencies(session, region=region)
-        if not members:
-            raise RegisterError("E209", f"地区“{region}”下没有登记任何机关（gongkai agency add … --region {region}）")
-        registers = [load_register(session, a.name) for a in members]
+    engine = open_store(url)
+    try:
+        with session_scope(engine, read_only=True) as session:
+            members = agencies(session, region=region)
+            if not members:
+                raise RegisterError(
+                    "E209", f"地区“{region}”下没有登记任何机关（gongkai agency add … --region {region}）"
+                )
+            registers = [load_register(session, a.name) for a in members]
+    finally:
+        engine.dispose()
     return sum_reports([compute_report(r, year) for r in registers], region)
 
 

@@ -53,7 +53,7 @@ def list_() -> None:
 
     engine = open_store()
     try:
-        with session_scope(engine) as session:
+        with session_scope(engine, read_only=True) as session:
             found = agencies(session)
     finally:
         engine.dispose()

@@ -49,7 +49,7 @@ def import_(
 def _origin(y: YearInfo) -> str:
     from gongkai.casework.calendar import ORIGIN_LABELS
 
-    when = f"，导入于{y.imported_at.date().isoformat()}" if y.origin == "import" and y.imported_at else ""
+    when = f"，导入于{y.imported_at.astimezone().date().isoformat()}" if y.origin == "import" and y.imported_at else ""
     return f"{ORIGIN_LABELS[y.origin]}（来源：{y.source}{when}）"
 
 

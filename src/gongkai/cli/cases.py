@@ -23,6 +23,16 @@ def _today() -> dt.date:
     return dt.date.today()
 
 
+def _within(value: str) -> int:
+    """``--within``: a whole number of working days, 0 to ``MAX_WITHIN``."""
+    from gongkai.casework.due import MAX_WITHIN
+
+    number = params.count(value)
+    if number > MAX_WITHIN:
+        raise typer.BadParameter(f"应为 0 到 {MAX_WITHIN} 个工作日，而不是 {number}")
+    return number
+
+
 def _left(row: DueRow) -> str:
     if row.due is None:
         return "未记录补正期限" if row.kind == "correction_reply" else "期限未计算"
@@ -78,7 +88,7 @@ def _header(rows: Sequence[DueRow], within: int | None, agency: str | None, toda
 def due(
     within: Annotated[
         int | None,
-        typer.Option("--within", metavar="N", parser=params.count, help="只列 N 个工作日内到期的（含已超期）。"),
+        typer.Option("--within", metavar="N", parser=_within, help="只列 N 个工作日内到期的（含已超期）。"),
     ] = None,
     agency: Annotated[str | None, typer.Option("--agency", metavar="机关", help="只列这个机关的申请。")] = None,
     output_format: Annotated[

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import typer
 
-from gongkai.cases.dates import parse_date
+from gongkai.cases.dates import FIRST_YEAR, LAST_YEAR, in_range, parse_date
 
 
 def choice(*values: str) -> Callable[[str], str]:
@@ -50,8 +50,8 @@ def date(value: str) -> dt.date:
         day = parse_date(value)
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from None
-    if not 1990 <= day.year <= 2100:
-        raise typer.BadParameter(f"日期应在 1990 到 2100 年之间，而不是“{value}”")
+    if not in_range(day):
+        raise typer.BadParameter(f"日期应在 {FIRST_YEAR} 到 {LAST_YEAR} 年之间，而不是“{value}”")
     return day
 
 

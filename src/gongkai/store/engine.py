@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 BUSY_TIMEOUT_MS = 5000
 APPLICATION_NAME = "gongkai"
+READ_ONLY = "gongkai_read_only"
+"""Execution option of a connection that only reads (see :func:`reader`)."""
 _HINT = "应为 sqlite:///文件路径 或 postgresql+psycopg://用户@主机:端口/数据库"
 
 
@@ -60,8 +62,16 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 def _sqlite_begin(connection: Connection) -> None:
     # IMMEDIATE: the write lock is taken (waiting up to the busy timeout) before the first read,
-    # so a read-then-write transaction never fails on a lock another writer took meanwhile
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+    # so a read-then-write transaction never fails on a lock another writer took meanwhile; a reader
+    # (READ_ONLY) begins DEFERRED: in WAL mode it neither takes nor waits for the write lock
+    read_only = connection.get_execution_options().get(READ_ONLY, False)
+    connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+
+
+def reader(engine: Engine) -> Engine:
+    """``engine`` for reading only: on SQLite its transactions take no write lock, so a command that
+    only reads never waits for (or fails on) a writer's long transaction, such as a 台账 import."""
+    return engine.execution_options(**{READ_ONLY: True})
 
 
 def _reason(exc: BaseException, url: URL) -> str:
@@ -105,7 +115,7 @@ def open_engine(url: str | URL | None = None) -> Engine:
         event.listen(engine, "begin", _sqlite_begin)
     dbapi_error: type[BaseException] = getattr(engine.dialect.loaded_dbapi, "Error", SQLAlchemyError)
     try:
-        with engine.connect() as connection:
+        with reader(engine).connect() as connection:
             connection.exec_driver_sql("SELECT 1")
     except (SQLAlchemyError, dbapi_error, OSError) as exc:
         engine.dispose()
@@ -128,15 +138,17 @@ def open_store(url: str | URL | None = None) -> Engine:
 
 
 @contextmanager
-def session_scope(engine: Engine, actor: str | None = None) -> Iterator[Session]:
+def session_scope(engine: Engine, actor: str | None = None, *, read_only: bool = False) -> Iterator[Session]:
     """A session that commits when the block ends and rolls back if it raises.
 
-    ``actor`` (default ``GONGKAI_USER`` or the OS user) is who the audit log names."""
+    ``actor`` (default ``GONGKAI_USER`` or the OS user) is who the audit log names; ``read_only``:
+    the session only reads (:func:`reader`)."""
     from sqlalchemy.orm import Session
 
     from gongkai.store.settings import Settings
 
-    session = Session(engine, expire_on_commit=False, info={"actor": actor or Settings().user})
+    bind = reader(engine) if read_only else engine
+    session = Session(bind, expire_on_commit=False, info={"actor": actor or Settings().user})
     try:
         yield session
         session.commit()
@@ -150,4 +162,13 @@ def session_scope(engine: Engine, actor: str | None = None) -> Iterator[Session]
         session.close()
 
 
-__all__ = ["APPLICATION_NAME", "BUSY_TIMEOUT_MS", "open_engine", "open_store", "session_scope", "shown"]
+__all__ = [
+    "APPLICATION_NAME",
+    "BUSY_TIMEOUT_MS",
+    "READ_ONLY",
+    "open_engine",
+    "open_store",
+    "reader",
+    "session_scope",
+    "shown",
+]

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, Engine, inspect, text
 
 from gongkai.errors import RegisterError
+from gongkai.store.engine import reader
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -52,7 +53,7 @@ def head() -> str:
 
 def current(engine: Engine) -> str | None:
     """The database's revision (None: not initialised), read from Alembic's version table."""
-    with engine.connect() as connection:
+    with reader(engine).connect() as connection:
         if not inspect(connection).has_table(VERSION_TABLE):
             return None
         found = connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalars().all()

@@ -15,10 +15,13 @@ from typing import Any, Literal, get_args
 from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, MetaData, Numeric, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from gongkai.cases.calendar import MAX_DAY_NAME_CHARS
 from gongkai.cases.records import (
     APPLICANT_TYPES,
     EVENT_KINDS,
     FIGURE_KEYS,
+    MAX_NAME_CHARS,
+    MAX_NUMBER_CHARS,
     REVIEW_KINDS,
     REVIEW_RESULTS,
     AgencyKind,
@@ -73,9 +76,9 @@ class AgencyRow(Record, Base):
     __table_args__ = (one_of("kind", AGENCY_KINDS), live_unique("agencies", "name"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    name: Mapped[str] = mapped_column(String(200))
+    name: Mapped[str] = mapped_column(String(MAX_NAME_CHARS))
     kind: Mapped[str] = mapped_column(String(16))
-    region: Mapped[str | None] = mapped_column(String(200))
+    region: Mapped[str | None] = mapped_column(String(MAX_NAME_CHARS))
 
 
 DUE_LIST_COLUMNS = (
@@ -100,13 +103,13 @@ class ApplicationRow(Record, Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id"), index=True)
-    number: Mapped[str] = mapped_column(String(64))
-    applicant_name: Mapped[str] = mapped_column(String(200), default="")
+    number: Mapped[str] = mapped_column(String(MAX_NUMBER_CHARS))
+    applicant_name: Mapped[str] = mapped_column(String(MAX_NAME_CHARS), default="")
     applicant_type: Mapped[str] = mapped_column(String(32))
     channel: Mapped[str] = mapped_column(String(16))
     received: Mapped[dt.date] = mapped_column(Date)
     content: Mapped[str] = mapped_column(Text, default="")
-    submission: Mapped[str | None] = mapped_column(String(64))
+    submission: Mapped[str | None] = mapped_column(String(MAX_NUMBER_CHARS))
     # derived from the events by the service (gongkai.store.repo.applications.refresh): a cache
     status: Mapped[str] = mapped_column(String(8), default="open")
     outcome: Mapped[str | None] = mapped_column(String(64))
@@ -156,7 +159,7 @@ class ReviewCaseRow(Record, Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id"), index=True)
-    number: Mapped[str] = mapped_column(String(64))
+    number: Mapped[str] = mapped_column(String(MAX_NUMBER_CHARS))
     kind: Mapped[str] = mapped_column(String(32))
     filed_on: Mapped[dt.date] = mapped_column(Date)
     result: Mapped[str] = mapped_column(String(16), default="pending")
@@ -221,7 +224,7 @@ class CalendarDayRow(Base):
     year: Mapped[int] = mapped_column(ForeignKey("calendar_years.year", ondelete="CASCADE"), primary_key=True)
     day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
     kind: Mapped[str] = mapped_column(String(8))
-    name: Mapped[str] = mapped_column(String(100), default="")
+    name: Mapped[str] = mapped_column(String(MAX_DAY_NAME_CHARS), default="")
 
 
 class AuditRow(Base):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, TypeVar
 
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
 from gongkai.errors import RegisterError
@@ -31,6 +31,12 @@ def rule(ok: bool, message: str) -> None:
     """E204 unless ``ok``: the record or event breaks a rule."""
     if not ok:
         raise RegisterError("E204", message)
+
+
+def no_longer(text: str | None, limit: int, what: str) -> None:
+    """E204 when ``text`` has more than ``limit`` characters (its column's size: PostgreSQL refuses a
+    longer value, SQLite would keep it)."""
+    rule(text is None or len(text) <= limit, f"{what}过长（{len(text or '')}个字，最多{limit}个字）")
 
 
 def record_id(value: str | int, entity: str) -> int:
@@ -66,6 +72,9 @@ def flush(session: Session, entity: str) -> None:
         if "foreign key" in text or "fk_" in text:
             raise RegisterError("E203", f"{LABELS[entity]}引用的记录不存在") from None
         raise RegisterError("E204", f"{LABELS[entity]}不符合规定：{str(exc.orig).splitlines()[0]}") from None
+    except DataError as exc:  # PostgreSQL: a text longer than its column, a number out of range
+        reason = str(exc.orig).splitlines()[0]
+        raise RegisterError("E204", f"{LABELS[entity]}的内容超出数据库允许的长度或范围（{reason}）") from None
 
 
 def insert(session: Session, entity: str, row: R) -> R:
@@ -108,4 +117,15 @@ def check_order(first: dt.date | None, then: dt.date | None, message: str) -> No
     rule(first is None or then is None or then >= first, message)
 
 
-__all__ = ["LABELS", "check_order", "flush", "get_live", "insert", "record_id", "rule", "update", "void_row"]
+__all__ = [
+    "LABELS",
+    "check_order",
+    "flush",
+    "get_live",
+    "insert",
+    "no_longer",
+    "record_id",
+    "rule",
+    "update",
+    "void_row",
+]

@@ -8,10 +8,11 @@ from typing import cast
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from gongkai.cases import records as r
 from gongkai.cases.records import AgencyKind
 from gongkai.errors import RegisterError
 from gongkai.store.lists import unknown_agency
-from gongkai.store.repo._common import insert, rule
+from gongkai.store.repo._common import insert, no_longer, rule
 from gongkai.store.tables import AGENCY_KINDS, AgencyRow
 
 AGENCY_KIND_LABELS: dict[str, str] = {"department": "部门", "government": "政府", "township": "乡镇（街道）"}
@@ -51,6 +52,8 @@ def add_agency(session: Session, name: str, kind: str, region: str | None = None
     if find_agency(session, name) is not None:
         raise RegisterError("E209", f"机关已存在：{name}")
     region = region.strip() if region and region.strip() else None
+    no_longer(name, r.MAX_NAME_CHARS, "机关名称")
+    no_longer(region, r.MAX_NAME_CHARS, "地区名称")
     return _info(insert(session, "agency", AgencyRow(name=name, kind=kind, region=region)))
 
 

@@ -17,11 +17,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from gongkai.cases import records as r
+from gongkai.cases.dates import in_range, out_of_range
 from gongkai.errors import RegisterError
 from gongkai.model.template import OUTCOME_ROWS_2021
 from gongkai.store.audit import actor
 from gongkai.store.repo import convert
-from gongkai.store.repo._common import get_live, insert, rule
+from gongkai.store.repo._common import get_live, insert, no_longer, rule
 from gongkai.store.repo.agencies import agency_row
 from gongkai.store.tables import CONSULT_PARTIES, FEE_BASES, AgencyRow, ApplicationRow, DueKind, EventRow
 
@@ -68,12 +69,16 @@ def add_application(
     ag = agency_row(session, agency)
     number = number.strip()
     rule(bool(number), "申请编号不能为空")
+    no_longer(number, r.MAX_NUMBER_CHARS, "申请编号")
+    no_longer(applicant_name.strip(), r.MAX_NAME_CHARS, "申请人名称")
+    no_longer(submission.strip() if submission else None, r.MAX_NUMBER_CHARS, "申请书编号")
     rule(
         applicant_type in r.APPLICANT_TYPES,
         f"申请人类型应为 {'、'.join(r.APPLICANT_TYPES)} 之一，而不是“{applicant_type}”",
     )
     rule(channel in r.CHANNEL_LABELS, f"提交渠道应为 {'、'.join(r.CHANNEL_LABELS)} 之一，而不是“{channel}”")
     rule(isinstance(received, dt.date) and not isinstance(received, dt.datetime), "收到日期应为日期")
+    rule(in_range(received), out_of_range(f"收到日期 {received} "))
     taken = select(ApplicationRow.id).where(
         ApplicationRow.agency_id == ag.id, ApplicationRow.number == number, ApplicationRow.voided_at.is_(None)
     )
@@ -100,6 +105,7 @@ def _check_event(row: ApplicationRow, live: list[EventRow], kind: str, on: dt.da
     label = r.EVENT_LABELS.get(kind, kind)
     rule(kind in r.EVENT_KINDS, f"未知的事件类型：{kind}（可选：{'、'.join(r.EVENT_KINDS)}）")
     rule(isinstance(on, dt.date) and not isinstance(on, dt.datetime), "事件日期应为日期")
+    rule(in_range(on), out_of_range(f"{label}的日期 {on} "))
     rule(on >= row.received, f"{label}的日期 {on} 早于收到申请的日期 {row.received}")
     extra = sorted(k for k, v in fields.items() if v is not None and k not in EVENT_FIELDS.get(kind, ()))
     rule(not extra, f"{label}不记录这些内容：{'、'.join(extra)}")
@@ -115,6 +121,7 @@ def _check_event(row: ApplicationRow, live: list[EventRow], kind: str, on: dt.da
         rule(not any(e.kind == "extended" for e in live), "延期答复只能一次（第三十三条）")
     elif kind == "correction_requested":
         reply_by = fields["reply_by"]
+        rule(reply_by is None or in_range(reply_by), out_of_range(f"补正期限 {reply_by} "))
         rule(reply_by is None or reply_by > on, f"补正期限 {reply_by} 应晚于告知补正的日期 {on}")
     elif kind == "consultation_sent":
         rule(fields["party"] in CONSULT_PARTIES, f"征求意见的对象应为 {'、'.join(CONSULT_PARTIES)} 之一")
@@ -125,6 +132,8 @@ def _check_event(row: ApplicationRow, live: list[EventRow], kind: str, on: dt.da
         rule(
             quantity is None or (isinstance(quantity, int) and quantity >= 1), f"计费数量应为正整数，而不是“{quantity}”"
         )
+        rule(amount <= r.MAX_STORED_INT, f"收费金额过大：{amount}（最多{r.MAX_STORED_INT}元）")
+        rule(quantity is None or quantity <= r.MAX_STORED_INT, f"计费数量过大：{quantity}（最多{r.MAX_STORED_INT}）")
 
 
 def append_event(

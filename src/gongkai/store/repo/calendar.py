@@ -11,7 +11,7 @@ from typing import Any, Literal, cast
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from gongkai.cases.calendar import WorkCalendar, YearCalendar
+from gongkai.cases.calendar import MAX_DAY_NAME_CHARS, WorkCalendar, YearCalendar
 from gongkai.errors import RegisterError
 from gongkai.store import audit
 from gongkai.store.columns import utcnow
@@ -35,6 +35,8 @@ class CoveredYear:
 def _check(cal: YearCalendar) -> None:
     problems = [f"{d} 既是假日又是调休上班日" for d in sorted(set(cal.holidays) & set(cal.workdays))]
     problems += [f"调休上班日 {d} 不是周末" for d in sorted(cal.workdays) if d.weekday() < 5]
+    named = sorted({**cal.holidays, **cal.workdays}.items())
+    problems += [f"{d} 的名称过长（最多{MAX_DAY_NAME_CHARS}个字）" for d, n in named if len(n) > MAX_DAY_NAME_CHARS]
     problems += [
         f"{d} 距 {cal.year} 年过远" for d in sorted({*cal.holidays, *cal.workdays}) if abs(d.year - cal.year) > 1
     ]

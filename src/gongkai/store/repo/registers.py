@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from gongkai.cases import records as r
 from gongkai.errors import RegisterError
-from gongkai.store.repo._common import LABELS, check_order, get_live, insert, rule, update, void_row
+from gongkai.store.repo._common import LABELS, check_order, get_live, insert, no_longer, rule, update, void_row
 from gongkai.store.repo.agencies import agency_row
 from gongkai.store.repo.applications import DueFn, refresh
 from gongkai.store.tables import (
@@ -50,6 +50,7 @@ def add_review_case(
     ag = agency_row(session, agency)
     number = number.strip()
     rule(bool(number), "案件编号不能为空")
+    no_longer(number, r.MAX_NUMBER_CHARS, "案件编号")
     rule(kind in r.REVIEW_KINDS, f"案件类型应为 {'、'.join(r.REVIEW_KINDS)} 之一，而不是“{kind}”")
     _result(result, concluded_on, filed_on)
     app_id: int | None = None
