@@ -172,26 +172,26 @@ def test_report_table4_2025_counted_by_hand() -> None:
         ("litigation_after_review", "total"): 1,
     }
     assert records(table) == {
-        ("administrative_review", "upheld"): ("review:1",),
-        ("administrative_review", "corrected"): ("review:2",),
-        ("administrative_review", "total"): ("review:1", "review:2"),
-        ("litigation_direct", "pending"): ("review:4", "review:7"),
-        ("litigation_direct", "total"): ("review:4", "review:7"),
-        ("litigation_after_review", "pending"): ("review:5",),
-        ("litigation_after_review", "total"): ("review:5",),
+        ("administrative_review", "upheld"): ("review_case:1",),
+        ("administrative_review", "corrected"): ("review_case:2",),
+        ("administrative_review", "total"): ("review_case:1", "review_case:2"),
+        ("litigation_direct", "pending"): ("review_case:4", "review_case:7"),
+        ("litigation_direct", "total"): ("review_case:4", "review_case:7"),
+        ("litigation_after_review", "pending"): ("review_case:5",),
+        ("litigation_after_review", "total"): ("review_case:5",),
     }
 
 
 def test_report_table4_2026_counts_the_case_concluded_that_year_under_its_result() -> None:
     # 诉4 other (2026-02-01); 诉5 and 诉7 still pending; 复8 filed 2026, pending
     assert records(compute_report(register(), 2026).table4) == {
-        ("administrative_review", "pending"): ("review:8",),
-        ("administrative_review", "total"): ("review:8",),
-        ("litigation_direct", "other"): ("review:4",),
-        ("litigation_direct", "pending"): ("review:7",),
-        ("litigation_direct", "total"): ("review:4", "review:7"),
-        ("litigation_after_review", "pending"): ("review:5",),
-        ("litigation_after_review", "total"): ("review:5",),
+        ("administrative_review", "pending"): ("review_case:8",),
+        ("administrative_review", "total"): ("review_case:8",),
+        ("litigation_direct", "other"): ("review_case:4",),
+        ("litigation_direct", "pending"): ("review_case:7",),
+        ("litigation_direct", "total"): ("review_case:4", "review_case:7"),
+        ("litigation_after_review", "pending"): ("review_case:5",),
+        ("litigation_after_review", "total"): ("review_case:5",),
     }
 
 

@@ -25,6 +25,10 @@ from tests.casework.ledger_files import AGENCY, ALL_ROWS, EVENTS, counts, edited
 D = dt.date
 
 
+UNPAID = ("GK-012",)
+"""GK-012 charged 100元 and was answered with no 缴费日期 (GK-011 was not paid: （六）2)."""
+
+
 @pytest.fixture
 def store(engine: Engine, url_of: object, monkeypatch: pytest.MonkeyPatch) -> str:
     """The test's database with the agency, as the URL the import opens (actor 张三)."""
@@ -49,6 +53,7 @@ def _by_number(register: Register) -> dict[str, Application]:
 def test_ledger_import_table3_and_table4_counted_by_hand(engine: Engine, store: str, tmp_path: Path) -> None:
     result = import_applications(ledger(tmp_path / "台账.xlsx"), AGENCY, url=store)
     assert result == ImportResult(added=19, updated=0, unchanged=0, events_added=EVENTS)
+    assert result.unpaid == UNPAID
     ids = {a.number: a.id for a in _register(engine).applications}
     with session_scope(engine) as s:
         upheld, ruled = {"result": "upheld", "concluded_on": D(2025, 5, 10)}, {"application_id": ids["GK-003"]}

@@ -83,7 +83,7 @@ def test_registers_reviews_documents_figures_end_in_the_report(url: str) -> None
     assert [t4.value("litigation_after_review", f) for f in ("corrected", "other", "total")] == [1, 0, 1]
     cell = t4.cell("litigation_direct", "pending")
     assert cell is not None and cell.provenance is not None
-    assert cell.provenance.records == (f"review:{direct.case.id}",)
+    assert cell.provenance.records == (f"review_case:{direct.case.id}",)
     assert [t2.value("regulations", f) for f in ("issued", "abolished", "in_force")] == [1, 0, 1]
     assert [t2.value("normative_documents", f) for f in ("issued", "abolished", "in_force")] == [0, 1, 1]
     assert t2.value("administrative_licensing", "decisions") == 12

@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import Engine
 
 from gongkai.casework.report import agency_report, computed_report, region_report, with_texts, write_computed
-from gongkai.errors import RegisterError
+from gongkai.errors import RegisterError, UsageError
 from gongkai.store import repo
 from gongkai.store.engine import session_scope
 
@@ -87,9 +87,10 @@ def test_report_region_sums_its_agencies(url: str) -> None:
 
 
 def test_report_needs_exactly_one_of_agency_and_region(url: str) -> None:
-    with pytest.raises(RegisterError) as caught:
+    with pytest.raises(UsageError, match="请指定 --agency 或 --region 之一"):
         computed_report(agency=BUREAU, region="某市", year=2025, url=url)
-    assert caught.value.code == "E204"
+    with pytest.raises(UsageError):
+        computed_report(agency=None, region=None, year=2025, url=url)
 
 
 def test_report_texts_replace_the_scaffold_but_never_the_tables_or_the_fee_sentence(url: str) -> None:

@@ -103,7 +103,7 @@ def test_cases_report_bad_usage_is_a_chinese_message_with_exit_2(
     code, _, err = _run(
         capsys, "cases", "report", "--agency", AGENCY, "--region", "某市", "--year", "2025", "--to", out
     )
-    assert code == 2 and err.startswith("错误 E204：请指定 --agency 或 --region 之一")
+    assert code == 2 and err.startswith("错误：用法错误：请指定 --agency 或 --region 之一")
     code, _, err = _run(capsys, "cases", "report", "--agency", "不存在的局", "--year", "2025", "--to", out)
     assert code == 2 and err.startswith("错误 E209：")
     code, _, err = _run(

@@ -13,6 +13,9 @@ from gongkai.store.engine import session_scope
 from gongkai.store.repo import add_agency
 from tests.casework.ledger_files import AGENCY, ALL_ROWS, counts, edited, ledger
 
+UNPAID = "注意：GK-012填了收费金额并已答复，但没有填缴费日期；年度报告只计入已登记缴费的信息处理费（补填“缴费日期”列后重新导入即可）。\n"
+"""GK-012 charged 100元 and was answered (予以公开) with no 缴费日期 in the 台账 (GK-011 was not paid: （六）2)."""
+
 
 @pytest.fixture
 def db(engine: Engine, url_of: Callable[[Engine], str], monkeypatch: pytest.MonkeyPatch) -> Engine:
@@ -37,12 +40,12 @@ def test_imports_applications_prints_what_it_added_then_that_nothing_changed(
     assert _run(capsys, "import", "applications", path, "--agency", AGENCY) == (
         0,
         "已导入：新增19件，更新0件，未变0件（新增事件47条）\n",
-        "",
+        UNPAID,
     )
     assert _run(capsys, "import", "applications", path, "--agency", AGENCY) == (
         0,
         "已导入：新增0件，更新0件，未变19件（新增事件0条）\n",
-        "",
+        UNPAID,
     )
 
 

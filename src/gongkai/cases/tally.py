@@ -129,7 +129,7 @@ def tally_table4(reviews: Iterable[ReviewCase], year: int) -> Tally:
         if case.filed_on > end or (concluded is not None and concluded < start):
             continue
         result = case.result if concluded is not None and concluded <= end else "pending"
-        r = ref("review", case.id)
+        r = ref("review_case", case.id)
         out[(case.kind, result)].append(r)
         out[(case.kind, "total")].append(r)
     return out

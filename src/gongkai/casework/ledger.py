@@ -59,6 +59,18 @@ class ImportResult:
     updated: int
     unchanged: int
     events_added: int
+    unpaid: tuple[str, ...] = dataclasses.field(default=(), compare=False)
+    """编号 of rows that charge a fee (收费金额) and were answered other than as unpaid (（六）2) but give no
+    缴费日期: the report counts a fee as collected only once its payment is recorded."""
+
+
+def unpaid_rows(rows: Sequence[LedgerRow]) -> tuple[str, ...]:
+    """The 编号 of :attr:`ImportResult.unpaid`."""
+    return tuple(
+        r.number
+        for r in rows
+        if r.fee_amount and r.decided_on is not None and r.outcome != "other_no_fee" and r.fee_paid_on is None
+    )
 
 
 @dataclass(slots=True)
@@ -112,7 +124,7 @@ def import_rows(session: Session, agency: str, rows: Sequence[LedgerRow], *, due
             "E206", f"编号重复：导入时另一用户向{ag.name}录入了相同编号的申请，未导入任何记录"
         ) from None
     events_added = sum(len(a.events) for a in plan.new) + sum(len(new) for _, new in plan.appended)
-    return ImportResult(len(plan.new), len(plan.appended), plan.unchanged, events_added)
+    return ImportResult(len(plan.new), len(plan.appended), plan.unchanged, events_added, unpaid_rows(rows))
 
 
 def _registered(session: Session, agency_id: int, agency: str) -> dict[str, Application]:

@@ -92,11 +92,12 @@ class AuditEntry:
 
 
 @contextmanager
-def store_session(url: str | URL | None) -> Iterator[Session]:
-    """A session on the store (E201/E202 as :func:`open_store`), committed at the end."""
+def store_session(url: str | URL | None, *, read_only: bool = False) -> Iterator[Session]:
+    """A session on the store (E201/E202 as :func:`open_store`), committed at the end; ``read_only``: a
+    reader's transaction (on SQLite it takes no write lock, so it never waits for an import)."""
     engine = open_store(url)
     try:
-        with session_scope(engine) as session:
+        with session_scope(engine, read_only=read_only) as session:
             yield session
     finally:
         engine.dispose()
@@ -237,7 +238,7 @@ def append_event(
 
 def show_application(agency: str, number: str, *, today: dt.date, url: str | URL | None = None) -> CaseView:
     """The application (a voided one too, flagged) with its whole log and its state on ``today``."""
-    with store_session(url) as session:
+    with store_session(url, read_only=True) as session:
         return _view(session, find_application(session, agency, number, voided_too=True), today)
 
 
@@ -264,7 +265,7 @@ def void_event(
 
 def application_history(agency: str, number: str, *, url: str | URL | None = None) -> list[AuditEntry]:
     """The audit log of the application (a voided one too) and of its events, oldest first."""
-    with store_session(url) as session:
+    with store_session(url, read_only=True) as session:
         row = find_application(session, agency, number, voided_too=True)
         events = [str(e) for e in session.scalars(select(EventRow.id).where(EventRow.application_id == row.id))]
         query = select(AuditRow).where(

@@ -95,7 +95,7 @@ def conclude_review(
 
 def list_reviews(agency: str, *, url: str | URL | None = None) -> list[ReviewView]:
     """The agency's live review and litigation cases, in the order registered."""
-    with store_session(url) as session:
+    with store_session(url, read_only=True) as session:
         register = repo.load_register(session, agency)
         numbers = {a.id: a.number for a in register.applications}
         return [
@@ -142,7 +142,7 @@ def abolish_document(
 
 
 def list_documents(agency: str, *, url: str | URL | None = None) -> list[r.NormativeDocument]:
-    with store_session(url) as session:
+    with store_session(url, read_only=True) as session:
         return list(repo.load_register(session, agency).documents)
 
 
@@ -208,7 +208,7 @@ def publish_item(
 
 def list_items(agency: str, *, late: bool = False, today: dt.date, url: str | URL | None = None) -> list[ItemView]:
     """The agency's live items with their deadlines (``late``: only those published late or overdue)."""
-    with store_session(url) as session:
+    with store_session(url, read_only=True) as session:
         return [v for v in _items(session, agency, today) if v.late or not late]
 
 
@@ -222,7 +222,7 @@ def set_figure(
 
 
 def list_figures(agency: str, *, year: int | None = None, url: str | URL | None = None) -> list[r.YearFigure]:
-    with store_session(url) as session:
+    with store_session(url, read_only=True) as session:
         figures = repo.load_register(session, agency).figures
     order = {k: i for i, k in enumerate(r.FIGURE_KEYS)}
     return sorted((f for f in figures if year in (None, f.year)), key=lambda f: (f.year, order.get(f.key, 9)))

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gongkai.cases.records import Register
-from gongkai.errors import RegisterError
+from gongkai.errors import RegisterError, UsageError
 from gongkai.model import AnnualReport, Section
 
 if TYPE_CHECKING:
@@ -133,7 +133,7 @@ def computed_report(
 ) -> AnnualReport:
     """The report for ``agency`` or ``region`` (exactly one), with the texts of ``texts`` when given."""
     if (agency is None) == (region is None):
-        raise RegisterError("E204", "请指定 --agency 或 --region 之一")
+        raise UsageError("请指定 --agency 或 --region 之一（不能同时指定）")
     report = agency_report(agency, year, url=url) if agency is not None else region_report(str(region), year, url=url)
     return with_texts(report, read_texts(texts)) if texts is not None else report
 

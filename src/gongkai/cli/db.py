@@ -16,10 +16,11 @@ app.add_typer(db_app, name="db")
 @db_app.command("upgrade", cls=Command)
 def upgrade() -> None:
     """创建数据库或升级到最新版本；工作日历为空时导入内置日历。"""
+    from gongkai.casework.due import session_due_fn
     from gongkai.store.engine import open_engine, session_scope, shown
     from gongkai.store.migrate import current
     from gongkai.store.migrate import upgrade as apply
-    from gongkai.store.repo import covered_years, seed_calendar
+    from gongkai.store.repo import refresh_due, seed_calendar
 
     engine = open_engine()
     try:
@@ -31,9 +32,12 @@ def upgrade() -> None:
         else:
             typer.echo(f"已升级到版本 {after}（原版本：{before or '未初始化'}）")
         with session_scope(engine) as session:
-            added = seed_calendar(session) if not covered_years(session) else []
+            added = seed_calendar(session)  # only the years not covered yet: an imported year is kept
+            refreshed = refresh_due(session, session_due_fn(session)) if added else 0
         if added:
             typer.echo(f"已导入工作日历：{added[0]}–{added[-1]} 年（共 {len(added)} 年）")
+        if refreshed:
+            typer.echo(f"已按新导入的工作日历重新计算{refreshed}件未办结申请的期限")
     finally:
         engine.dispose()
 

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from gongkai.cli.app import app
+from gongkai.cli.app import app, err
 from gongkai.cli.help import Command, Group
 
 import_app = typer.Typer(cls=Group, help="导入已有的记录。", no_args_is_help=True, rich_markup_mode=None)
@@ -32,7 +32,13 @@ def applications(
     """导入依申请公开台账：全部导入或全部不导入（任何一行有错即列出全部错误），重复导入不会重复登记。"""
     from gongkai.casework.ledger import import_applications
 
-    result = import_applications(file, agency, due=None)
+    result = import_applications(file, agency)
     typer.echo(
         f"已导入：新增{result.added}件，更新{result.updated}件，未变{result.unchanged}件（新增事件{result.events_added}条）"
     )
+    if result.unpaid:
+        shown = "、".join(result.unpaid[:10]) + (f"等{len(result.unpaid)}件" if len(result.unpaid) > 10 else "")
+        err(
+            f"注意：{shown}填了收费金额并已答复，但没有填缴费日期；年度报告只计入已登记缴费的信息处理费"
+            "（补填“缴费日期”列后重新导入即可）。"
+        )

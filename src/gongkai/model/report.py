@@ -36,7 +36,7 @@ class Provenance(BaseModel):
     )
     records: tuple[str, ...] | None = Field(
         default=None,
-        description="A cell computed from the case register: the records behind it (``application:17``, ``review:3`` …),"
+        description="A cell computed from the case register: the records behind it (``application:17``, ``review_case:3`` …),"
         " empty when none (a computed 0)",
     )
 
