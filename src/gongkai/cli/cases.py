@@ -91,12 +91,7 @@ def due(
         typer.Option("--within", metavar="N", parser=_within, help="只列 N 个工作日内到期的（含已超期）。"),
     ] = None,
     agency: Annotated[str | None, typer.Option("--agency", metavar="机关", help="只列这个机关的申请。")] = None,
-    output_format: Annotated[
-        str,
-        typer.Option(
-            "--format", "-f", metavar="格式", parser=params.choice("text", "json"), help="输出格式：text 或 json。"
-        ),
-    ] = "text",
+    output_format: params.TextOrJson = "text",
 ) -> None:
     """按期限列出未办结的申请：已超期的在前（超期最久的最先），其余按到期日；期限暂定的标注（暂定）。"""
     from gongkai.casework.due import due_list

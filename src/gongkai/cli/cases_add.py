@@ -22,7 +22,7 @@ def _today() -> dt.date:
 
 @cases_app.command("add", cls=Command)
 def add(
-    agency: Annotated[str, typer.Option("--agency", metavar="机关", help="受理申请的机关。", show_default=False)],
+    agency: params.CaseAgency,
     number: Annotated[
         str,
         typer.Option("--number", metavar="编号", parser=params.text("申请编号"), help="申请编号（本机关内唯一）。"),

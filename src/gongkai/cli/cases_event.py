@@ -28,8 +28,8 @@ def event(
     on: Annotated[
         dt.date, typer.Argument(metavar="DATE", parser=params.date, help="事件发生之日。", show_default=False)
     ],
-    agency: Annotated[str, typer.Option("--agency", metavar="机关", help="受理申请的机关。", show_default=False)],
-    number: Annotated[str, typer.Option("--number", metavar="编号", help="申请编号。", show_default=False)],
+    agency: params.CaseAgency,
+    number: params.CaseNumber,
     outcome: Annotated[
         str | None,
         typer.Option(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Annotated
 
 import typer
 
@@ -20,14 +19,9 @@ def _today() -> dt.date:
 
 @cases_app.command("show", cls=Command)
 def show(
-    agency: Annotated[str, typer.Option("--agency", metavar="机关", help="受理申请的机关。", show_default=False)],
-    number: Annotated[str, typer.Option("--number", metavar="编号", help="申请编号。", show_default=False)],
-    output_format: Annotated[
-        str,
-        typer.Option(
-            "--format", "-f", metavar="格式", parser=params.choice("text", "json"), help="输出格式：text 或 json。"
-        ),
-    ] = "text",
+    agency: params.CaseAgency,
+    number: params.CaseNumber,
+    output_format: params.TextOrJson = "text",
 ) -> None:
     """显示一件申请：登记内容、事件记录（含已作废的）、当前状态、期限及其计算过程、建议和问题。"""
     from gongkai.casework.records import show_application

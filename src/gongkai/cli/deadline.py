@@ -112,12 +112,7 @@ def deadline(
             "--extend", metavar="N", parser=params.working_days(1, 20), help="延长答复期限的工作日数（1–20，仅一次）。"
         ),
     ] = None,
-    output_format: Annotated[
-        str,
-        typer.Option(
-            "--format", "-f", metavar="格式", parser=params.choice("text", "json"), help="输出格式：text 或 json。"
-        ),
-    ] = "text",
+    output_format: params.TextOrJson = "text",
 ) -> None:
     """计算依申请公开的答复期限（收到申请之日不计入，第20个工作日届满），并逐日说明节假日、调休和暂停。"""
     from gongkai.cases.clock import answer_deadline

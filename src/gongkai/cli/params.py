@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable
+from typing import Annotated
 
 import typer
 
@@ -123,3 +124,14 @@ def text(what: str) -> Callable[[str], str]:
 
 
 __all__ = ["choice", "count", "date", "named", "outcome", "seconds", "text", "working_days", "year"]
+
+
+TextOrJson = Annotated[
+    str,
+    typer.Option("--format", "-f", metavar="格式", parser=choice("text", "json"), help="输出格式：text 或 json。"),
+]
+"""The ``--format text|json`` option of the register's commands (default ``"text"``)."""
+CaseAgency = Annotated[str, typer.Option("--agency", metavar="机关", help="受理申请的机关。", show_default=False)]
+"""The agency an application belongs to (``--agency``)."""
+CaseNumber = Annotated[str, typer.Option("--number", metavar="编号", help="申请编号。", show_default=False)]
+"""An application's number within its agency (``--number``)."""
