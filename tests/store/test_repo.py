@@ -15,6 +15,7 @@ from gongkai.store import repo
 from gongkai.store.audit import history
 from gongkai.store.engine import session_scope
 from gongkai.store.tables import ApplicationRow, AuditRow, EventRow
+from tests.store.calendars import Y2025
 
 D = dt.date
 BUREAU = "某市某某局"
@@ -330,3 +331,21 @@ def test_repo_a_fee_number_larger_than_the_column_is_e204(store: Engine, fields:
     with pytest.raises(RegisterError) as caught, session_scope(store) as s:
         repo.append_event(s, app_id, "fee_notice", D(2025, 3, 5), basis="pages", **fields)  # type: ignore[arg-type]
     assert (caught.value.code, caught.value.message) == ("E204", message)
+
+
+def test_repo_writes_keep_the_deadline_on_the_stores_calendar_without_a_clock_given(store: Engine) -> None:
+    with session_scope(store) as s:
+        app = repo.add_application(s, BUREAU, "Y-1", "natural_person", D(2025, 9, 26))
+    with session_scope(store) as s:
+        row = s.get(ApplicationRow, int(app))
+        assert row is not None  # no 2025 calendar yet: weekends only, provisional (10-24 is the 20th weekday)
+        assert (row.due_on, row.due_provisional, row.due_kind) == (D(2025, 10, 24), True, "answer")
+    with session_scope(store) as s:
+        repo.save_year(s, Y2025, "import")
+        repo.append_event(s, app, "correction_requested", D(2025, 9, 29), reply_by=D(2025, 10, 20))
+        repo.append_event(s, app, "correction_received", D(2025, 10, 9))
+    with session_scope(store) as s:
+        row = s.get(ApplicationRow, int(app))
+        # restarted from 10-09 on the real calendar (10-11 Saturday worked): 10-10, 10-11, 10-13…17 (7),
+        # 10-20…24 (12), 10-27…31 (17), 11-03, 11-04, 11-05 (20)
+        assert row is not None and (row.due_on, row.due_provisional) == (D(2025, 11, 5), False)

@@ -23,9 +23,8 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from gongkai.cases.calendar import WorkCalendar
-    from gongkai.cases.records import Application
     from gongkai.cases.workdays import WorkdayCount
-    from gongkai.store.repo import Due, DueFn
+    from gongkai.store.repo import DueFn
     from gongkai.store.tables import DueKind
 
 OpenStage = Literal["processing", "consulting", "awaiting_correction", "awaiting_fee"]
@@ -55,33 +54,17 @@ SUGGESTIONS: dict[str, str] = {
 
 
 def due_fn(calendar: WorkCalendar) -> DueFn:
-    """The statutory clock for the store's cached deadline columns, counted on ``calendar``."""
-    from gongkai.cases.state import application_state
-    from gongkai.store.repo import Due
+    """The store's statutory clock (:func:`gongkai.store.repo.due.due_fn`) counted on ``calendar``."""
+    from gongkai.store.repo.due import due_fn as clock
 
-    def due(app: Application) -> Due:
-        # the stage read here (awaiting a correction or a fee, or neither) and the dates do not depend on
-        # the day the state is taken: any day will do
-        state = application_state(app, calendar, app.received)
-        if state.status == "closed":
-            return Due()
-        if state.stage == "awaiting_correction":
-            return Due(state.correction_reply_by, False, "correction_reply")
-        if state.stage == "awaiting_fee" and state.fee_payment is not None:
-            return Due(state.fee_payment.due, state.fee_payment.provisional, "fee_payment")
-        answer = state.answer
-        if answer is None:  # the clock could not be counted (see state.problems)
-            return Due(None, False, "answer", state.consulting_until)
-        return Due(answer.due, answer.provisional, "answer", state.consulting_until)
-
-    return due
+    return clock(calendar)
 
 
 def session_due_fn(session: Session) -> DueFn:
-    """:func:`due_fn` on the store's own calendar: what every write to an application passes as ``due=``."""
-    from gongkai.store.repo import load_calendar
+    """The store's statutory clock on the store's own calendar."""
+    from gongkai.store.repo.due import session_due_fn as clock
 
-    return due_fn(load_calendar(session))
+    return clock(session)
 
 
 class DueRow(NamedTuple):

@@ -178,10 +178,14 @@ def _apply(row: ApplicationRow, app: r.Application, due: DueFn | None) -> None:
 
 
 def refresh(session: Session, row: ApplicationRow, due: DueFn | None = None) -> None:
-    """Recompute the application's derived columns from its live events (not audited: a cache)."""
+    """Recompute the application's derived columns from its live events (not audited: a cache); ``due``
+    defaults to the statutory clock on the store's own calendar."""
+    from gongkai.store.repo.due import session_due_fn
+
     agency = session.get(AgencyRow, row.agency_id)
     assert agency is not None
-    _apply(row, convert.application(row, agency.name, live_event_rows(session, row.id)), due)
+    clock = due if due is not None else session_due_fn(session)
+    _apply(row, convert.application(row, agency.name, live_event_rows(session, row.id)), clock)
     session.flush()
 
 

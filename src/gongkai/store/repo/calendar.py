@@ -81,6 +81,9 @@ def save_year(session: Session, cal: YearCalendar, origin: Origin) -> None:
     session.add_all(CalendarDayRow(year=cal.year, day=d, kind="workday", name=n) for d, n in cal.workdays.items())
     flush(session, "calendar_year")
     audit.log(session, "insert" if before is None else "update", "calendar_year", cal.year, before, _state(cal, origin))
+    from gongkai.store.repo.due import forget_calendar
+
+    forget_calendar(session)
 
 
 def _seed_years() -> list[YearCalendar]:
