@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 from typing import Literal, TypeVar
 
 from sqlalchemy import select
@@ -246,3 +247,36 @@ __all__ = [
     "publish_item",
     "set_figure",
 ]
+
+
+@dataclass(frozen=True, slots=True)
+class FiguresImported:
+    added: int
+    updated: int
+    unchanged: int
+
+
+def import_figures(path: str | Path, agency: str, *, url: str | URL | None = None) -> FiguresImported:
+    """Import table 2's yearly figures from a sheet or CSV (:mod:`gongkai.cases.figures_file`) in one
+    transaction: a new figure is added, a changed one replaced (both audited), an equal one left as it is.
+
+    Raises:
+        RegisterError: E205 for any problem of the file (every one listed, nothing written); E209 for a
+            missing agency; E201/E202 for the store.
+    """
+    from gongkai.cases.figures_file import read_figures
+
+    rows = read_figures(path)
+    added = updated = unchanged = 0
+    with store_session(url) as session:
+        have: dict[tuple[int, str], r.YearFigure] = {
+            (f.year, f.key): f for f in repo.load_register(session, agency).figures
+        }
+        for row in rows:
+            old = have.get((row.year, row.key))
+            if old is not None and old.value == row.value and old.note == row.note:
+                unchanged += 1
+                continue
+            repo.set_figure(session, agency, row.year, row.key, row.value, row.note)
+            added, updated = (added + 1, updated) if old is None else (added, updated + 1)
+    return FiguresImported(added, updated, unchanged)
