@@ -131,9 +131,30 @@ def _safe_streams() -> None:
 
 @functools.cache
 def _command() -> Any:
-    """The click command built from :data:`app` (built once: Typer reads every command's signature,
-    about a tenth of a second; a process that runs several command lines — tests — builds it once)."""
-    return typer.main.get_command(app)
+    """The click command built from :data:`app`, once per process. Typer reads every command's signature
+    to build it (about a millisecond each), so the command groups (``cases``, ``agency`` …) are built
+    only when a command line names them or the help lists them (:class:`gongkai.cli.help.Group`)."""
+    groups = app.registered_groups
+    app.registered_groups = []
+    try:
+        root = typer.main.get_command(app)
+    finally:
+        app.registered_groups = groups
+    assert isinstance(root, Group)
+    root.lazy_groups = {info.name: _group_builder(info) for info in groups if info.name}
+    return root
+
+
+def _group_builder(info: Any) -> Any:
+    def build() -> Any:
+        return typer.main.get_group_from_info(
+            info,
+            pretty_exceptions_short=app.pretty_exceptions_short,
+            suggest_commands=app.suggest_commands,
+            rich_markup_mode=None,
+        )
+
+    return build
 
 
 def run(argv: Sequence[str] | None = None) -> int:

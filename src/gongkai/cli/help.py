@@ -125,10 +125,23 @@ class Command(typer.core.TyperCommand):
 
 
 class Group(typer.core.TyperGroup):
-    """The ``gongkai`` group: Chinese help listing the commands."""
+    """The ``gongkai`` group: Chinese help listing the commands; sub-groups in ``lazy_groups`` (name → a
+    function building the click group) are built the first time they are asked for."""
+
+    lazy_groups: dict[str, Any]
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         formatter.write("\n".join(_group_help(ctx, self)) + "\n")
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        names: list[str] = super().list_commands(ctx)
+        return names + [n for n in getattr(self, "lazy_groups", {}) if n not in names]
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        lazy = getattr(self, "lazy_groups", {})
+        if cmd_name in lazy and cmd_name not in self.commands:
+            self.add_command(lazy[cmd_name](), cmd_name)
+        return super().get_command(ctx, cmd_name)
 
 
 def _param_name(param: Any) -> str:
