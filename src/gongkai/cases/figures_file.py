@@ -69,7 +69,7 @@ def read_figures(path: str | Path) -> list[FigureRow]:
     problems: list[str] = []
     figures: list[FigureRow] = []
     seen: dict[tuple[int, str], int] = {}
-    with open_table(Path(path), _is_header) as table:
+    with open_table(Path(path), _is_header, "年度数据文件") as table:
         col = {_text(name): i for i, name in enumerate(table.header)}
         for line, row in table.rows:
             year, item = _year(row[col[YEAR]]), _text(row[col[ITEM]])

@@ -65,30 +65,30 @@ def _numbered(rows: Iterator[Row], first_line: int, width: int) -> Iterator[tupl
         yield line, tuple(row[:width]) + (None,) * (width - len(row))
 
 
-def _read_bytes(path: Path) -> bytes:
+def _read_bytes(path: Path, what: str) -> bytes:
     name = display_path(str(path))
     try:
         size = path.stat().st_size
         if path.is_dir():
-            raise refuse(f"无法读取台账文件 {name}：这是一个文件夹")
+            raise refuse(f"无法读取{what} {name}：这是一个文件夹")
         if not path.is_file():  # a device or a pipe: its size says nothing, reading it may never end
-            raise refuse(f"无法读取台账文件 {name}：不是普通文件")
+            raise refuse(f"无法读取{what} {name}：不是普通文件")
         if size > MAX_LEDGER_BYTES:
             raise refuse(
-                f"台账文件 {name} 过大（{size / 1024 / 1024:.1f} MB，上限 {MAX_LEDGER_BYTES // 1024 // 1024} MB）"
+                f"{what} {name} 过大（{size / 1024 / 1024:.1f} MB，上限 {MAX_LEDGER_BYTES // 1024 // 1024} MB）"
             )
         data = path.read_bytes()
     except FileNotFoundError:
-        raise refuse(f"找不到台账文件 {name}") from None
+        raise refuse(f"找不到{what} {name}") from None
     except OSError as exc:
-        raise refuse(f"无法读取台账文件 {name}：{exc.strerror or exc}") from None
+        raise refuse(f"无法读取{what} {name}：{exc.strerror or exc}") from None
     if not data.strip():
-        raise refuse(f"台账文件 {name} 是空的")
+        raise refuse(f"{what} {name} 是空的")
     return data
 
 
 @contextmanager
-def open_table(path: Path, is_header: HeaderTest) -> Iterator[Table]:
+def open_table(path: Path, is_header: HeaderTest, what: str = "台账文件") -> Iterator[Table]:
     """The first sheet (in order) with a header row, within its first :data:`HEADER_SEARCH_ROWS` rows.
 
     Raises:
@@ -96,7 +96,7 @@ def open_table(path: Path, is_header: HeaderTest) -> Iterator[Table]:
             CSV text, damaged, has no header row, or has more than :data:`MAX_LEDGER_ROWS` rows
             (raised while ``rows`` is iterated).
     """
-    data = _read_bytes(path)
+    data = _read_bytes(path, what)
     if data[:4] == b"PK\x03\x04":
         with _xlsx_table(data, is_header) as table:
             yield table
