@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, TypeVar
 
+from sqlalchemy import select
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
@@ -129,3 +130,11 @@ __all__ = [
     "update",
     "void_row",
 ]
+
+
+def number_free(session: Session, model: Any, agency_id: int, number: str, taken: str) -> None:
+    """E206 (``taken``) when a live record of ``model`` in the agency already has ``number`` (a voided
+    one frees its number)."""
+    query = select(model.id).where(model.agency_id == agency_id, model.number == number, model.voided_at.is_(None))
+    if session.scalars(query).first() is not None:
+        raise RegisterError("E206", taken)

@@ -18,11 +18,10 @@ from sqlalchemy.orm import Session
 
 from gongkai.cases import records as r
 from gongkai.cases.dates import in_range, out_of_range
-from gongkai.errors import RegisterError
 from gongkai.model.template import OUTCOME_ROWS_2021
 from gongkai.store.audit import actor
 from gongkai.store.repo import convert
-from gongkai.store.repo._common import get_live, insert, no_longer, rule
+from gongkai.store.repo._common import get_live, insert, no_longer, number_free, rule
 from gongkai.store.repo.agencies import agency_row
 from gongkai.store.tables import CONSULT_PARTIES, FEE_BASES, AgencyRow, ApplicationRow, DueKind, EventRow
 
@@ -79,11 +78,7 @@ def add_application(
     rule(channel in r.CHANNEL_LABELS, f"提交渠道应为 {'、'.join(r.CHANNEL_LABELS)} 之一，而不是“{channel}”")
     rule(isinstance(received, dt.date) and not isinstance(received, dt.datetime), "收到日期应为日期")
     rule(in_range(received), out_of_range(f"收到日期 {received} "))
-    taken = select(ApplicationRow.id).where(
-        ApplicationRow.agency_id == ag.id, ApplicationRow.number == number, ApplicationRow.voided_at.is_(None)
-    )
-    if session.scalars(taken).first() is not None:
-        raise RegisterError("E206", f"编号重复：{ag.name} 已有编号为 {number} 的申请")
+    number_free(session, ApplicationRow, ag.id, number, f"编号重复：{ag.name} 已有编号为 {number} 的申请")
     row = ApplicationRow(
         agency_id=ag.id,
         number=number,

@@ -11,7 +11,17 @@ from sqlalchemy.orm import Session
 
 from gongkai.cases import records as r
 from gongkai.errors import RegisterError
-from gongkai.store.repo._common import LABELS, check_order, get_live, insert, no_longer, rule, update, void_row
+from gongkai.store.repo._common import (
+    LABELS,
+    check_order,
+    get_live,
+    insert,
+    no_longer,
+    number_free,
+    rule,
+    update,
+    void_row,
+)
 from gongkai.store.repo.agencies import agency_row
 from gongkai.store.repo.applications import DueFn, refresh
 from gongkai.store.tables import (
@@ -58,11 +68,7 @@ def add_review_case(
         app = get_live(session, ApplicationRow, application_id, "application")
         rule(app.agency_id == ag.id, f"申请 {app.id} 不属于 {ag.name}")
         app_id = app.id
-    taken = select(ReviewCaseRow.id).where(
-        ReviewCaseRow.agency_id == ag.id, ReviewCaseRow.number == number, ReviewCaseRow.voided_at.is_(None)
-    )
-    if session.scalars(taken).first() is not None:
-        raise RegisterError("E206", f"编号重复：{ag.name} 已有编号为 {number} 的复议诉讼案件")
+    number_free(session, ReviewCaseRow, ag.id, number, f"编号重复：{ag.name} 已有编号为 {number} 的复议诉讼案件")
     row = ReviewCaseRow(
         agency_id=ag.id,
         number=number,
