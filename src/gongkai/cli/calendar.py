@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from gongkai.cli import params
 from gongkai.cli.app import app
 from gongkai.cli.help import Command, Group
 
@@ -16,16 +17,6 @@ calendar_app = typer.Typer(
     cls=Group, help="工作日历：导入节假日安排，查看已覆盖的年份。", no_args_is_help=True, rich_markup_mode=None
 )
 app.add_typer(calendar_app, name="calendar")
-
-
-def _year(value: str) -> int:
-    try:
-        number = int(value.strip())
-    except ValueError:
-        raise typer.BadParameter(f"应为四位年份，而不是“{value}”") from None
-    if not 1990 <= number <= 2100:
-        raise typer.BadParameter(f"年份应在 1990 到 2100 之间，而不是 {number}")
-    return number
 
 
 @calendar_app.command("import", cls=Command)
@@ -57,7 +48,7 @@ def _origin(y: YearInfo) -> str:
 def show(
     year: Annotated[
         int | None,
-        typer.Argument(metavar="YEAR", parser=_year, help="只看这一年的放假和调休安排。"),
+        typer.Argument(metavar="YEAR", parser=params.calendar_year, help="只看这一年的放假和调休安排。"),
     ] = None,
 ) -> None:
     """列出已覆盖的年份及其来源；给出年份时列出该年的放假和调休上班日。"""

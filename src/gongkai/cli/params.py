@@ -34,14 +34,26 @@ def seconds(value: str) -> float:
     return number
 
 
-def year(value: str) -> int:
-    """A report year, 2021–2100 (the 2021 format's years)."""
+def _whole_year(value: str) -> int:
     try:
-        number = int(value.strip())
+        return int(value.strip())
     except ValueError:
         raise typer.BadParameter(f"应为四位年份，而不是“{value}”") from None
+
+
+def year(value: str) -> int:
+    """A report year, 2021–2100 (the 2021 format's years)."""
+    number = _whole_year(value)
     if not 2021 <= number <= 2100:
         raise typer.BadParameter(f"应在 2021 到 2100 之间（2021年格式的年度），而不是 {number}")
+    return number
+
+
+def calendar_year(value: str) -> int:
+    """A year of the working-day calendar, 1990–2100 (the dates the register accepts)."""
+    number = _whole_year(value)
+    if not FIRST_YEAR <= number <= LAST_YEAR:
+        raise typer.BadParameter(f"年份应在 {FIRST_YEAR} 到 {LAST_YEAR} 之间，而不是 {number}")
     return number
 
 
