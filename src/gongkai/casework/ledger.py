@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,8 +41,9 @@ from gongkai.errors import RegisterError, UsageError
 from gongkai.store.audit import actor, plain
 from gongkai.store.columns import utcnow
 from gongkai.store.engine import open_store, session_scope
-from gongkai.store.repo import DueFn, convert, load_calendar, load_register
+from gongkai.store.repo import DueFn, load_calendar, load_register
 from gongkai.store.repo.agencies import agency_row
+from gongkai.store.repo.load import live_applications
 from gongkai.store.tables import AgencyRow, ApplicationRow, AuditRow, EventRow
 
 _APP_COLUMNS: dict[str, Any] = dict.fromkeys(a.key for a in inspect(ApplicationRow).column_attrs)
@@ -128,19 +128,8 @@ def import_rows(session: Session, agency: str, rows: Sequence[LedgerRow], *, due
 
 
 def _registered(session: Session, agency_id: int, agency: str) -> dict[str, Application]:
-    """The agency's live applications by number, each with its live events (two queries)."""
-    live = (ApplicationRow.agency_id == agency_id, ApplicationRow.voided_at.is_(None))
-    apps = session.execute(select(*ApplicationRow.__table__.c).where(*live)).all()
-    events: dict[int, list[Any]] = defaultdict(list)
-    found = (
-        select(*EventRow.__table__.c)
-        .join(ApplicationRow, ApplicationRow.id == EventRow.application_id)
-        .where(*live, EventRow.voided_at.is_(None))
-        .order_by(EventRow.id)
-    )
-    for e in session.execute(found):
-        events[e.application_id].append(e)
-    return {a.number: convert.application(a, agency, events[a.id]) for a in apps}
+    """The agency's live applications by number, each with its live events."""
+    return {a.number: a for a in live_applications(session, agency_id, agency)}
 
 
 def _plan(rows: Iterable[LedgerRow], agency: str, registered: dict[str, Application], cal: WorkCalendar) -> _Plan:

@@ -44,20 +44,18 @@ def _live(session: Session, model: Any, agency_id: int) -> list[Any]:
     return list(session.scalars(query))
 
 
-def load_register(session: Session, agency: str) -> r.Register:
-    """Every live record of ``agency`` (E209 when missing), applications with their live events in log order.
-    Voided records and voided events are left out."""
-    ag = agency_row(session, agency)
+def live_applications(session: Session, agency_id: int, agency: str) -> list[r.Application]:
+    """The agency's live applications in id order, each with its live events in log order (two queries)."""
     apps = session.execute(
         select(*_APP_COLUMNS)
-        .where(ApplicationRow.agency_id == ag.id, ApplicationRow.voided_at.is_(None))
+        .where(ApplicationRow.agency_id == agency_id, ApplicationRow.voided_at.is_(None))
         .order_by(ApplicationRow.id)
     ).all()
     events: dict[int, list[r.Event]] = defaultdict(list)
     event_rows = session.execute(
         select(*_EVENT_COLUMNS)
         .join(ApplicationRow, ApplicationRow.id == EventRow.application_id)
-        .where(ApplicationRow.agency_id == ag.id, ApplicationRow.voided_at.is_(None), EventRow.voided_at.is_(None))
+        .where(ApplicationRow.agency_id == agency_id, ApplicationRow.voided_at.is_(None), EventRow.voided_at.is_(None))
         .order_by(EventRow.id)
     )
     # plain tuples, unpacked (a Row's attribute lookups cost more than the rest of loading a register)
@@ -65,16 +63,21 @@ def load_register(session: Session, agency: str) -> r.Register:
         events[app_id].append(
             r.Event(str(eid), kind, on, outcome, days, reply_by, party, basis, quantity, amount, note or "")
         )
+    return [
+        r.Application(str(aid), agency, number, kind, received, who or "", channel, text or "", sub, tuple(events[aid]))
+        for aid, number, kind, received, who, channel, text, sub in cast("Any", apps)
+    ]
+
+
+def load_register(session: Session, agency: str) -> r.Register:
+    """Every live record of ``agency`` (E209 when missing), applications with their live events in log order.
+    Voided records and voided events are left out."""
+    ag = agency_row(session, agency)
     name = ag.name
     return r.Register(
         agency=name,
         agency_kind=cast(r.AgencyKind, ag.kind),
-        applications=tuple(
-            r.Application(
-                str(aid), name, number, kind, received, who or "", channel, text or "", sub, tuple(events[aid])
-            )
-            for aid, number, kind, received, who, channel, text, sub in cast("Any", apps)
-        ),
+        applications=tuple(live_applications(session, ag.id, name)),
         reviews=tuple(convert.review(x, name) for x in _live(session, ReviewCaseRow, ag.id)),
         documents=tuple(convert.document(x, name) for x in _live(session, DocumentRow, ag.id)),
         items=tuple(convert.item(x, name) for x in _live(session, ItemRow, ag.id)),
@@ -82,4 +85,4 @@ def load_register(session: Session, agency: str) -> r.Register:
     )
 
 
-__all__ = ["load_register"]
+__all__ = ["live_applications", "load_register"]
