@@ -7,7 +7,6 @@ cannot be written, or bad usage.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -17,24 +16,13 @@ from gongkai.cli.app import cases_app, input_failed, report_written
 from gongkai.cli.help import Command
 from gongkai.errors import InputError
 
-FORMATS = "docx、pdf、html、md、xlsx、json"
-
 
 @cases_app.command("report", cls=Command)
 def report(
     year: Annotated[
         int, typer.Option("--year", "-y", metavar="年份", parser=params.year, help="报告年度。", show_default=False)
     ],
-    to: Annotated[
-        list[Path],
-        typer.Option(
-            "--to",
-            "-t",
-            metavar="文件",
-            help=f"输出文件，格式由后缀决定（{FORMATS}）；可多次指定。",
-            show_default=False,
-        ),
-    ],
+    to: params.ReportTargets,
     agency: Annotated[str | None, typer.Option("--agency", "-a", metavar="机关名称", help="本机关的年度报告。")] = None,
     region: Annotated[
         str | None, typer.Option("--region", metavar="地区", help="地区汇总：该地区登记的所有机关之和。")
@@ -51,7 +39,7 @@ def report(
         str | None,
         typer.Option("--previous", "-p", metavar="文件", help="上年已发布的年报（任一可读格式）：核对跨年连续性。"),
     ] = None,
-    draft: Annotated[bool, typer.Option("--draft", help="生成草稿（加“草稿”水印），即使有错误级问题。")] = False,
+    draft: params.Draft = False,
     color: Annotated[bool | None, typer.Option("--color/--no-color", help="是否彩色输出。")] = None,
 ) -> None:
     """按登记簿计算年度报告（每个数字都可追溯到记录），审核通过后按年报格式生成。"""

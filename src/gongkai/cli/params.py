@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -147,3 +148,18 @@ CaseAgency = Annotated[str, typer.Option("--agency", metavar="机关", help="受
 """The agency an application belongs to (``--agency``)."""
 CaseNumber = Annotated[str, typer.Option("--number", metavar="编号", help="申请编号。", show_default=False)]
 """An application's number within its agency (``--number``)."""
+
+REPORT_FORMATS = "docx、pdf、html、md、xlsx、json"
+ReportTargets = Annotated[
+    list[Path],
+    typer.Option(
+        "--to",
+        "-t",
+        metavar="文件",
+        help=f"输出文件，格式由后缀决定（{REPORT_FORMATS}）；可多次指定。",
+        show_default=False,
+    ),
+]
+"""The report files ``write`` and ``cases report`` write (``--to``, repeatable)."""
+Draft = Annotated[bool, typer.Option("--draft", help="生成草稿（加“草稿”水印），即使有错误级问题。")]
+"""``--draft``: a watermarked draft, written even with error-level findings."""

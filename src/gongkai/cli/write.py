@@ -6,7 +6,6 @@ findings; 2 bad input, an output that cannot be written, or bad usage.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -16,8 +15,6 @@ from gongkai.cli.app import app, input_failed, report_written
 from gongkai.cli.help import Command
 from gongkai.errors import InputError
 from gongkai.limits import MAX_SECONDS
-
-FORMATS = "docx、pdf、html、md、xlsx、json"
 
 
 @app.command(cls=Command)
@@ -30,17 +27,8 @@ def write(
             show_default=False,
         ),
     ],
-    to: Annotated[
-        list[Path],
-        typer.Option(
-            "--to",
-            "-t",
-            metavar="文件",
-            help=f"输出文件，格式由后缀决定（{FORMATS}）；可多次指定。",
-            show_default=False,
-        ),
-    ],
-    draft: Annotated[bool, typer.Option("--draft", help="生成草稿（加“草稿”水印），即使有错误级问题。")] = False,
+    to: params.ReportTargets,
+    draft: params.Draft = False,
     previous: Annotated[
         str | None,
         typer.Option(
