@@ -12,10 +12,11 @@ from sqlalchemy import Engine
 
 from gongkai.cases.calendar_seed import default_calendar
 from gongkai.casework.calendar import Break, breaks, calendar_info, import_calendar, store_calendar
-from gongkai.casework.due import due_list, session_due_fn
+from gongkai.casework.due import due_list
 from gongkai.errors import RegisterError
 from gongkai.store import repo
 from gongkai.store.engine import open_engine, session_scope
+from gongkai.store.repo.due import session_due_fn
 from tests.store.calendars import Y2025
 
 D = dt.date.fromisoformat

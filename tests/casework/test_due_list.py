@@ -20,10 +20,11 @@ from collections.abc import Callable
 import pytest
 from sqlalchemy import Engine
 
-from gongkai.casework.due import DueRow, due_list, session_due_fn
+from gongkai.casework.due import DueRow, due_list
 from gongkai.errors import RegisterError
 from gongkai.store import repo
 from gongkai.store.engine import session_scope
+from gongkai.store.repo.due import session_due_fn
 from tests.store.calendars import Y2025
 
 D = dt.date.fromisoformat

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from gongkai.casework.due import session_due_fn
 from gongkai.cli import run
 from gongkai.store import repo
 from gongkai.store.engine import open_engine, session_scope
+from gongkai.store.repo.due import session_due_fn
 from tests.store.calendars import Y2025
 
 D = dt.date.fromisoformat

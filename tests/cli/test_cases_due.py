@@ -11,10 +11,10 @@ import types
 
 import pytest
 
-from gongkai.casework.due import session_due_fn
 from gongkai.cli import run
 from gongkai.store import repo
 from gongkai.store.engine import open_engine, session_scope
+from gongkai.store.repo.due import session_due_fn
 from tests.store.calendars import Y2025
 
 D = dt.date.fromisoformat

@@ -97,9 +97,9 @@ def import_calendar(path: str | Path, url: str | None = None) -> ImportedCalenda
     """Import one year's notice from a YAML or CSV file (E207 when the file is bad: nothing changes),
     replacing what the store had for that year, and recompute every open application's deadline."""
     from gongkai.cases.calendar_file import parse_calendar_file
-    from gongkai.casework.due import due_fn
     from gongkai.store.engine import open_store, session_scope
     from gongkai.store.repo import load_calendar, refresh_due, save_year
+    from gongkai.store.repo.due import due_fn
 
     year = parse_calendar_file(path)
     engine = open_store(url)

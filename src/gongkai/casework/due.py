@@ -1,5 +1,5 @@
-"""Open applications by deadline: the clock the store caches (:func:`due_fn`) and the list staff work
-from every morning (:func:`due_list`, ``gongkai cases due``).
+"""Open applications by deadline: the list staff work from every morning (:func:`due_list`,
+``gongkai cases due``), read from the deadline the store caches (:mod:`gongkai.store.repo.due`).
 
 For an open application the deadline that matters now is the answer deadline while it is being
 processed or a consultation is out (第三十三条; consultation days not counted); the applicant's
@@ -20,11 +20,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 from gongkai.cases.records import APPLICANT_LABELS
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
-    from gongkai.cases.calendar import WorkCalendar
     from gongkai.cases.workdays import WorkdayCount
-    from gongkai.store.repo import DueFn
     from gongkai.store.tables import DueKind
 
 OpenStage = Literal["processing", "consulting", "awaiting_correction", "awaiting_fee"]
@@ -51,20 +47,6 @@ SUGGESTIONS: dict[str, str] = {
     "other_no_fee": "申请人逾期未缴费，可按“其他处理-申请人逾期未按收费通知要求缴纳费用”办结",
 }
 """What staff may do once the applicant's deadline has passed (never applied by itself)."""
-
-
-def due_fn(calendar: WorkCalendar) -> DueFn:
-    """The store's statutory clock (:func:`gongkai.store.repo.due.due_fn`) counted on ``calendar``."""
-    from gongkai.store.repo.due import due_fn as clock
-
-    return clock(calendar)
-
-
-def session_due_fn(session: Session) -> DueFn:
-    """The store's statutory clock on the store's own calendar."""
-    from gongkai.store.repo.due import session_due_fn as clock
-
-    return clock(session)
 
 
 class DueRow(NamedTuple):
@@ -199,4 +181,4 @@ def _rows(found: Sequence[Any], names: dict[int, str], count: WorkdayCount, toda
     return dated + undated
 
 
-__all__ = ["MAX_WITHIN", "STAGE_LABELS", "SUGGESTIONS", "DueRow", "OpenStage", "due_fn", "due_list", "session_due_fn"]
+__all__ = ["MAX_WITHIN", "STAGE_LABELS", "SUGGESTIONS", "DueRow", "OpenStage", "due_list"]

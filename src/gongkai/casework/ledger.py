@@ -36,13 +36,13 @@ from gongkai.cases.ledger_export import export_ledger
 from gongkai.cases.ledger_file import refuse
 from gongkai.cases.ledger_merge import ledger_application, merge_row, new_application_problems
 from gongkai.cases.records import Application, Event, closure
-from gongkai.casework.due import due_fn
 from gongkai.errors import RegisterError, UsageError
 from gongkai.store.audit import actor, plain
 from gongkai.store.columns import utcnow
 from gongkai.store.engine import open_store, session_scope
 from gongkai.store.repo import DueFn, load_calendar, load_register
 from gongkai.store.repo.agencies import agency_row
+from gongkai.store.repo.due import due_fn
 from gongkai.store.repo.load import live_applications
 from gongkai.store.tables import AgencyRow, ApplicationRow, AuditRow, EventRow
 

@@ -1,7 +1,7 @@
 """Record one application at a time — what staff do without a spreadsheet: register it, append its
 events, look at it, void it or one of its events, read its audit log.
 
-Every write passes ``due=session_due_fn(session)``, so the store's cached deadline stays right; an
+Every write recomputes the store's cached deadline (the repository's clock on the store's calendar); an
 event is first checked by :func:`gongkai.cases.state.validate_event` (E204 with the rule it breaks).
 Applications are named by agency and number (the live one; ``show`` and ``history`` also find a
 voided one). Nothing is ever deleted: voiding keeps the record with who, when and why.
@@ -23,7 +23,6 @@ from sqlalchemy.orm import Session
 from gongkai.cases import records as r
 from gongkai.cases.calendar import WorkCalendar
 from gongkai.cases.state import ApplicationState, application_state, validate_event
-from gongkai.casework.due import session_due_fn
 from gongkai.casework.fee_notice import FeeWorked, by_pages, by_rank, rank_in_month
 from gongkai.errors import RegisterError
 from gongkai.store import repo
@@ -167,7 +166,6 @@ def add_application(
             channel=channel,
             content=content,
             submission=submission,
-            due=session_due_fn(session),
         )
         row = session.get(ApplicationRow, int(app_id))
         assert row is not None
@@ -232,7 +230,7 @@ def append_event(
             else:
                 fee = rank_in_month(session, row) if quantity is None else by_rank(quantity, given=True)
             fields |= {"quantity": fee.quantity, "amount": fee.amount}
-        event_id = repo.append_event(session, row.id, kind, on, **fields, note=note, due=session_due_fn(session))
+        event_id = repo.append_event(session, row.id, kind, on, **fields, note=note)
         return EventAdded(_view(session, row, today, cal), event_id, fee)
 
 
@@ -246,7 +244,7 @@ def void_application(agency: str, number: str, reason: str, *, url: str | URL | 
     """Void the live application (never deleted; E204 without a reason); returns its id."""
     with store_session(url) as session:
         row = find_application(session, agency, number)
-        repo.void(session, "application", row.id, reason, due=session_due_fn(session))
+        repo.void(session, "application", row.id, reason)
         return str(row.id)
 
 
@@ -259,7 +257,7 @@ def void_event(
         event = session.get(EventRow, record_id(event_id, "event"))
         if event is None or event.application_id != row.id:
             raise RegisterError("E203", f"申请 {row.number} 没有记录号为 {event_id.strip()} 的事件")
-        repo.void(session, "event", event.id, reason, due=session_due_fn(session))
+        repo.void(session, "event", event.id, reason)
         return _view(session, row, today)
 
 

@@ -16,11 +16,11 @@ app.add_typer(db_app, name="db")
 @db_app.command("upgrade", cls=Command)
 def upgrade() -> None:
     """创建数据库或升级到最新版本；工作日历为空时导入内置日历。"""
-    from gongkai.casework.due import session_due_fn
     from gongkai.store.engine import open_engine, session_scope, shown
     from gongkai.store.migrate import current
     from gongkai.store.migrate import upgrade as apply
     from gongkai.store.repo import refresh_due, seed_calendar
+    from gongkai.store.repo.due import session_due_fn
 
     engine = open_engine()
     try:

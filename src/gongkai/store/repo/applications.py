@@ -1,9 +1,9 @@
 """Applications and their append-only event log; the derived status columns kept current.
 
 ``status``/``outcome``/``closed_on`` follow from the live events (``cases.records.closure``);
-``due_on``/``due_provisional``/``due_kind``/``consulting_until`` come from the statutory clock, passed
-in as ``due`` (a :data:`DueFn`, see ``gongkai.casework.due.due_fn``): where ``due`` is None they are
-left as they are (see :func:`refresh_due`).
+``due_on``/``due_provisional``/``due_kind``/``consulting_until`` come from the statutory clock: the one
+given as ``due`` (a :data:`DueFn`), by default :func:`gongkai.store.repo.due.session_due_fn` — the
+clock on the store's own calendar (see also :func:`refresh_due`).
 """
 
 from __future__ import annotations

@@ -8,8 +8,8 @@ from typing import Any
 
 from gongkai.cases.calendar_seed import default_calendar
 from gongkai.cases.records import Application, Event
-from gongkai.casework.due import due_fn
 from gongkai.store.repo import Due
+from gongkai.store.repo.due import due_fn
 
 D = dt.date.fromisoformat
 DUE = due_fn(default_calendar())
