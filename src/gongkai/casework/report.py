@@ -100,15 +100,14 @@ def with_texts(report: AnnualReport, texts: AnnualReport) -> AnnualReport:
 
 
 def _keep_fee_sentence(section: Section, computed: str) -> None:
-    from gongkai.cases.fee_sentence import parse_fee_text, replace_fee_text
+    from gongkai.cases.fee_sentence import fee_text, parse_fee_text, replace_fee_text
     from gongkai.cases.report import set_fee_paragraph
     from gongkai.model.placeholders import TO_FILL
 
     found = parse_fee_text(computed)
     if found is None:
         return
-    sentence = next(line for line in computed.split("\n") if parse_fee_text(line) is not None)
-    sentence = sentence[sentence.index("本年度") :]
+    sentence = fee_text(*found)
     replaced = replace_fee_text(section.text, sentence)
     if replaced is not None:
         section.text = replaced
