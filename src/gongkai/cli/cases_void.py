@@ -18,13 +18,11 @@ def _today() -> dt.date:
     return dt.date.today()
 
 
-AGENCY = typer.Option("--agency", metavar="机关", help="受理申请的机关。", show_default=False)
-NUMBER = typer.Option("--number", metavar="编号", help="申请编号。", show_default=False)
 REASON = typer.Option("--reason", metavar="理由", parser=params.text("作废理由"), help="作废理由（必填）。")
 
 
 @cases_app.command("void", cls=Command)
-def void(agency: Annotated[str, AGENCY], number: Annotated[str, NUMBER], reason: Annotated[str, REASON]) -> None:
+def void(agency: params.CaseAgency, number: params.CaseNumber, reason: Annotated[str, REASON]) -> None:
     """作废一件申请（记录保留，不删除；不再计入期限提醒和年度报告）。"""
     from gongkai.casework.records import void_application
 
@@ -34,8 +32,8 @@ def void(agency: Annotated[str, AGENCY], number: Annotated[str, NUMBER], reason:
 
 @cases_app.command("void-event", cls=Command)
 def void_event(
-    agency: Annotated[str, AGENCY],
-    number: Annotated[str, NUMBER],
+    agency: params.CaseAgency,
+    number: params.CaseNumber,
     event: Annotated[
         str,
         typer.Option(
