@@ -19,6 +19,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("cases",),
     ("store",),
     ("api", "casework"),
+    ("batch",),
     ("cli",),
 )
 """Lowest first; a module may import its own layer and the layers below it."""
