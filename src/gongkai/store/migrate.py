@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-HEAD = "0001"
+HEAD = "0002"
 """The newest revision the package ships (what :func:`head` finds in the scripts)."""
 VERSION_TABLE = "alembic_version"
 
