@@ -13,6 +13,7 @@ import os
 import secrets
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine, text
@@ -121,6 +122,21 @@ def engine(
 def url_of() -> Callable[[Engine], str]:
     """The URL an engine was opened on, password included (to hand to the CLI)."""
     return lambda engine: engine.url.render_as_string(hide_password=False)
+
+
+@pytest.fixture(autouse=True)
+def _workers_in_process(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Outside tests/batch, a run's documents are checked in the test process (through the same ordered
+    stream the worker processes feed), where spies and test rules registered by a test are seen;
+    tests/batch runs the real worker processes, Dask cluster and the CLI in a subprocess."""
+    if "batch" in Path(str(request.node.path)).parts:
+        return
+    import gongkai.batch.pool
+
+    def inline(jobs: Any, work: Any, processes: int, **_: object) -> Any:
+        return gongkai.batch.pool.run_inline(jobs, work)
+
+    monkeypatch.setattr(gongkai.batch.pool, "run_local", inline)
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

@@ -31,6 +31,8 @@ DOCUMENT_ERRORS: dict[str, str] = {
     "E118": "上年报告与本报告不是相邻年度",
     "E119": "内容超出上限",
     "E120": "报告格式无法按2021年格式生成",
+    "E121": "超出工作进程内存上限",
+    "E122": "工作进程意外退出",
 }
 """Stable codes of per-document errors (never reused)."""
 
@@ -44,8 +46,9 @@ REGISTER_ERRORS: dict[str, str] = {
     "E207": "工作日历文件有错误",
     "E208": "日期超出工作日历范围",
     "E209": "机关不存在或已存在",
+    "E210": "无法连接 Dask 调度器",
 }
-"""Stable codes of the case register and its store (never reused)."""
+"""Stable codes of the case register, the store and the corpus runner (never reused)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -13,12 +12,16 @@ import typer
 from gongkai.cli import params
 from gongkai.cli.app import EXIT_FINDINGS, EXIT_INPUT, app, err
 from gongkai.cli.help import Command
+from gongkai.cli.progress import progress_bar
 from gongkai.errors import InputError, UsageError
 from gongkai.limits import MAX_SECONDS
 
 if TYPE_CHECKING:
+    from gongkai.batch.run import RunReport
     from gongkai.render.results import ResultSink
     from gongkai.result import DocumentResult
+
+DEFAULT_MEMORY_MB = 4096
 
 FORMATS = ("text", "json", "csv", "xlsx")
 
@@ -76,15 +79,46 @@ def check(
             "--previous", "-p", metavar="文件", help="同一机关的上年年报：核对上年结转和现行有效件数的连续性。"
         ),
     ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", metavar="N", parser=params.positive, help="并行的工作进程数（默认：本机核数）。"),
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            metavar="地址",
+            help="在 Dask 集群上运行：tcp://主机:8786（已启动的 dask scheduler），或 local:N（本机启动 N 个工作进程）。",
+        ),
+    ] = None,
+    store: Annotated[
+        str | None,
+        typer.Option(
+            "--store",
+            metavar="数据库",
+            help="把结果存入语料库（SQLite 文件路径或数据库 URL）：可中断后续跑，自动与上年年报配对、检查内容雷同。",
+        ),
+    ] = None,
+    memory: Annotated[
+        int, typer.Option("--memory", metavar="MB", parser=params.positive, help="每个工作进程的内存上限（MB）。")
+    ] = DEFAULT_MEMORY_MB,
 ) -> None:
     """审核报告，列出发现的问题（每份报告审核完即输出）。"""
-    from gongkai.api import check_inputs, iter_inputs, read_report
+    from gongkai.api import iter_inputs, read_report
     from gongkai.audit import select_rules
+    from gongkai.batch.executors import Executor, default_jobs, parse_scheduler
+    from gongkai.batch.items import local_items
+    from gongkai.batch.run import RunOptions, RunReport, run_check
+    from gongkai.batch.worker import Work
 
     if fmt == "xlsx" and output is None:
         raise UsageError("xlsx 格式必须用 -o/--output 指定输出文件")
+    if previous is not None and store is not None:
+        raise UsageError("使用 --store 时自动与库中同一机关的上年年报配对，不能再用 --previous 指定")
     sel, ign = _split_codes(select), _split_codes(ignore)
-    rules = select_rules(sel, ign) if sel or ign else None
+    if sel or ign:
+        select_rules(sel, ign)  # an unknown code is a usage error before anything runs
+    address = parse_scheduler(scheduler) if scheduler is not None else None
     last = None
     if previous is not None:
         try:
@@ -92,17 +126,38 @@ def check(
         except InputError as exc:
             err(f"错误 {exc.code}：上年年报无法读取：{exc.message}（{previous}）")
             raise typer.Exit(EXIT_INPUT) from None
-    inputs = iter_inputs(paths)
-    first = next(inputs, None)
-    if first is None:
+    items = list(local_items(iter_inputs(paths)))
+    if not items:
         err("错误：没有找到要检查的文件（文件夹中没有文件）")
         raise typer.Exit(EXIT_INPUT)
-    results = check_inputs(itertools.chain([first], inputs), rules, timeout=timeout, previous=last)
-    failed, errors = _emit(results, fmt, output, color)
+    work = Work(
+        select=tuple(sel) if sel else None,
+        ignore=tuple(ign) if ign else None,
+        timeout=timeout,
+        previous=last,
+        memory_mb=memory,
+    )
+    executor = Executor(
+        jobs=jobs or default_jobs(), scheduler=address, inline=len(items) == 1 and jobs is None and address is None
+    )
+    summary = RunReport()
+    with progress_bar() as progress:
+        results = run_check(items, RunOptions(work=work, executor=executor, store=store), progress, summary)
+        failed, errors = _emit(results, fmt, output, color)
+    _say_run(summary, store)
     if failed:
         raise typer.Exit(EXIT_INPUT)
     if errors and not exit_zero:
         raise typer.Exit(EXIT_FINDINGS)
+
+
+def _say_run(summary: RunReport, store: str | None) -> None:
+    if store is None:
+        return
+    stats = summary.stats
+    err(f"语料库：本次审核 {stats.checked} 份，跳过 {stats.skipped} 份（库中已有同一内容、同一版本的结果）")
+    for line in summary.cross:
+        err(line)
 
 
 def _emit(results: Iterable[DocumentResult], fmt: str, output: Path | None, color: bool | None) -> tuple[bool, bool]:

@@ -136,7 +136,7 @@ def text(what: str) -> Callable[[str], str]:
     return parse
 
 
-__all__ = ["choice", "count", "date", "named", "outcome", "seconds", "text", "working_days", "year"]
+__all__ = ["choice", "count", "date", "named", "outcome", "positive", "seconds", "text", "working_days", "year"]
 
 
 TextOrJson = Annotated[
@@ -163,3 +163,14 @@ ReportTargets = Annotated[
 """The report files ``write`` and ``cases report`` write (``--to``, repeatable)."""
 Draft = Annotated[bool, typer.Option("--draft", help="生成草稿（加“草稿”水印），即使有错误级问题。")]
 """``--draft``: a watermarked draft, written even with error-level findings."""
+
+
+def positive(value: str | int) -> int:
+    """A whole number ≥ 1 (worker processes, megabytes)."""
+    try:
+        number = int(str(value).strip())
+    except ValueError:
+        raise typer.BadParameter(f"应为不小于 1 的整数，而不是“{value}”") from None
+    if number < 1:
+        raise typer.BadParameter(f"应为不小于 1 的整数，而不是“{value}”")
+    return number

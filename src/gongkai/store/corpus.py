@@ -131,6 +131,15 @@ def pack_report(report: AnnualReport) -> bytes:
     return zlib.compress(report.model_dump_json().encode("utf-8"), 6)
 
 
+HEAD_FIELDS = {"schema_version", "format", "source_file", "source_format", "metadata", "template"}
+"""What a run's output shows of a report (the header of its results): kept apart so a resumed run
+prints a document again without reading its whole report back."""
+
+
+def pack_head(report: AnnualReport) -> bytes:
+    return zlib.compress(report.model_dump_json(include=HEAD_FIELDS).encode("utf-8"), 6)
+
+
 def unpack_report(data: bytes) -> AnnualReport:
     from gongkai.model import AnnualReport
 
@@ -174,6 +183,7 @@ def finding_row(result_id: int, finding: Finding, scope: str = "report") -> Corp
         column=loc.column,
         page=loc.source.page if loc.source is not None else None,
         location=loc.describe(),
+        detail=finding.model_dump_json(),
     )
 
 
@@ -220,6 +230,7 @@ def record(
         infos=counts["info"],
         seconds=result.seconds,
         report=pack_report(report) if report is not None else None,
+        head=pack_head(report) if report is not None else None,
         minhash=minhash,
     )
     session.add(row)
@@ -239,6 +250,7 @@ __all__ = [
     "done",
     "finding_row",
     "open_corpus",
+    "pack_head",
     "pack_report",
     "record",
     "store_url",

@@ -111,6 +111,9 @@ class CorpusResultRow(Base):
     checked_at: Mapped[dt.datetime] = mapped_column(UtcDateTime(), default=utcnow)
     report: Mapped[bytes | None] = mapped_column(LargeBinary)
     """The extracted report as zlib-compressed JSON (the model's own serialisation)."""
+    head: Mapped[bytes | None] = mapped_column(LargeBinary)
+    """The report without its tables and text (format, source, metadata), compressed JSON: what a run's
+    output shows of a document, read back when a resumed run prints a document it did not check again."""
     minhash: Mapped[bytes | None] = mapped_column(LargeBinary)
     """The narrative's MinHash signature (near-duplicate detection); None when too short to judge."""
 
@@ -153,6 +156,8 @@ class CorpusFindingRow(Base):
     other_result_id: Mapped[int | None] = mapped_column(ForeignKey("corpus_results.id", ondelete="SET NULL"))
     """The other report of a cross-report finding."""
     similarity: Mapped[float | None] = mapped_column(Float)
+    detail: Mapped[str] = mapped_column(Text)
+    """The whole finding as JSON (related locations, full provenance): printed again exactly on resume."""
 
 
 class CorpusErrorRow(Base):

@@ -76,6 +76,7 @@ def upgrade() -> None:
         sa.Column("seconds", sa.Float(), nullable=False),
         sa.Column("checked_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("report", sa.LargeBinary(), nullable=True),
+        sa.Column("head", sa.LargeBinary(), nullable=True),
         sa.Column("minhash", sa.LargeBinary(), nullable=True),
         sa.CheckConstraint("status IN ('ok', 'partial', 'failed')", name=op.f("ck_corpus_results_status")),
         sa.ForeignKeyConstraint(
@@ -169,6 +170,7 @@ def upgrade() -> None:
         sa.Column("location", sa.Text(), nullable=False),
         sa.Column("other_result_id", sa.Integer(), nullable=True),
         sa.Column("similarity", sa.Float(), nullable=True),
+        sa.Column("detail", sa.Text(), nullable=False),
         sa.CheckConstraint("scope IN ('report', 'pair', 'corpus')", name=op.f("ck_corpus_findings_scope")),
         sa.CheckConstraint("severity IN ('error', 'warning', 'info')", name=op.f("ck_corpus_findings_severity")),
         sa.ForeignKeyConstraint(

@@ -1,0 +1,111 @@
+"""Documents checked in local worker processes (pebble), results in input order.
+
+A worker that overruns the per-document time (``--timeout`` plus a grace period for the reader's
+own check to fire) is killed and replaced (E112); a worker whose data segment would pass the memory
+limit fails that document with E121 instead of exhausting the machine (``RLIMIT_DATA``); a worker
+that dies otherwise gives E122. Workers are forked from a fork server that has gongkai imported,
+so starting one costs milliseconds.
+
+At most ``window`` documents are in flight, so the parent's memory does not grow with the run.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
+from typing import Any
+
+from gongkai.batch.worker import Job, Outcome, Work, check_one, limit_memory, memory_error
+from gongkai.errors import DocumentError
+from gongkai.paths import display_path
+from gongkai.result import DocumentResult
+
+GRACE_SECONDS = 5.0
+"""How long past ``--timeout`` a worker may take (its own deadline check normally stops it first)."""
+PRELOAD = ["gongkai.batch.worker", "gongkai.api", "gongkai.extract", "gongkai.audit"]
+
+
+def failed(job: Job, error: DocumentError) -> Outcome:
+    return Outcome(job.index, DocumentResult(path=display_path(job.path), status="failed", errors=[error]))
+
+
+def crashed(job: Job, exc: BaseException, work: Work) -> Outcome:
+    """The outcome of a document whose worker did not answer: killed at the time limit, out of memory, dead."""
+    from pebble import ProcessExpired
+
+    if isinstance(exc, FutureTimeout):
+        limit = f"{work.timeout:g} 秒" if work.timeout is not None else ""
+        message = f"处理超时（超过 {limit}），工作进程已被终止（可用 --timeout 调整每份文件的时限）"
+        return failed(job, DocumentError(code="E112", message=message, stage="read"))
+    if isinstance(exc, MemoryError):
+        return failed(job, memory_error(work.memory_mb))
+    if isinstance(exc, ProcessExpired):
+        message = f"处理这份文件的工作进程意外退出（退出码 {exc.exitcode}），已换新进程继续"
+        return failed(job, DocumentError(code="E122", message=message, stage="read"))
+    message = f"工作进程出错：{type(exc).__name__}: {exc}"
+    return failed(job, DocumentError(code="E108", message=message, stage="read"))
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(PRELOAD)
+    return ctx
+
+
+def run_local(
+    jobs: Iterable[Job],
+    work: Work,
+    processes: int,
+    window: int | None = None,
+    *,
+    grace: float = GRACE_SECONDS,
+    task: Callable[[Job, Work], Outcome] = check_one,
+) -> Iterator[Outcome]:
+    """Check ``jobs`` in ``processes`` worker processes; yields each outcome in input order.
+
+    ``task`` (a module-level function, so workers can import it) is what a worker runs per job.
+    """
+    from pebble import ProcessPool
+
+    ahead = window or max(4, processes * 4)
+    limit = None if work.timeout is None else work.timeout + grace
+    pool: Any = ProcessPool(
+        max_workers=processes, initializer=limit_memory, initargs=(work.memory_mb,), context=_context()
+    )
+    pending: deque[tuple[Job, Future[Outcome]]] = deque()
+    source = iter(jobs)
+
+    def submit() -> None:
+        job = next(source, None)
+        if job is not None:
+            pending.append((job, pool.schedule(task, (job, work), timeout=limit)))
+
+    try:
+        for _ in range(ahead):
+            submit()
+        while pending:
+            job, future = pending.popleft()
+            try:
+                outcome = future.result()
+            except BaseException as exc:  # the worker did not answer: say why, go on with the others
+                if isinstance(exc, KeyboardInterrupt | GeneratorExit):
+                    raise
+                outcome = crashed(job, exc, work)
+            submit()
+            yield outcome
+        pool.close()
+    finally:
+        pool.stop()
+        pool.join()
+
+
+def run_inline(jobs: Iterable[Job], work: Work) -> Iterator[Outcome]:
+    """Check ``jobs`` one at a time in this process (one document: no worker to start)."""
+    for job in jobs:
+        yield check_one(job, work)
+
+
+__all__ = ["GRACE_SECONDS", "crashed", "failed", "run_inline", "run_local"]

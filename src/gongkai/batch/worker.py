@@ -1,0 +1,106 @@
+"""What a worker does with one document — the same in a local worker process and on a Dask worker.
+
+Everything a worker receives is plain and picklable (a :class:`Job`, the :class:`Work` settings
+with rule codes rather than classes), and it returns the document's :class:`DocumentResult`.
+"""
+
+from __future__ import annotations
+
+import resource
+from dataclasses import dataclass
+
+from gongkai.errors import DocumentError
+from gongkai.limits import MAX_SECONDS
+from gongkai.model import AnnualReport
+from gongkai.result import DocumentResult
+
+MIB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Job:
+    """One document to check: ``index`` its place in the run, ``path`` the local file to read."""
+
+    index: int
+    path: str
+
+
+@dataclass(frozen=True)
+class Work:
+    """How every document of a run is checked."""
+
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] | None = None
+    timeout: float | None = MAX_SECONDS
+    previous: AnnualReport | None = None
+    memory_mb: int | None = None
+    """The per-worker memory limit (local worker processes); None: no limit."""
+    signatures: bool = False
+    """Also compute the narrative's MinHash signature (a run into the store)."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A worker's answer: the document's result and, when asked, its narrative signature."""
+
+    index: int
+    result: DocumentResult
+    signature: bytes | None = None
+
+
+def memory_error(limit_mb: int | None) -> DocumentError:
+    shown = f"（{limit_mb} MB）" if limit_mb else ""
+    return DocumentError(
+        code="E121",
+        message=f"处理这份文件所需内存超出每个工作进程的上限{shown}，已停止（可用 --memory 调整）",
+        stage="read",
+    )
+
+
+def limit_memory(limit_mb: int | None) -> None:
+    """Cap this process's data segment (heap and private mappings) at ``limit_mb``: an allocation past it
+    fails with MemoryError in this worker instead of exhausting the machine."""
+    if not limit_mb:
+        return
+    limit = limit_mb * MIB
+    _soft, hard = resource.getrlimit(resource.RLIMIT_DATA)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_DATA, (limit, hard))
+
+
+def check_one(job: Job, work: Work) -> Outcome:
+    """Read and audit one document under ``work``'s settings (never raises for bad input)."""
+    result = _check(job, work)
+    return Outcome(job.index, result, _signature(result) if work.signatures else None)
+
+
+def _signature(result: DocumentResult) -> bytes | None:
+    return None  # the narrative signature (near-duplicate detection) is added with batch.similar
+
+
+def _check(job: Job, work: Work) -> DocumentResult:
+    from gongkai.api import check_path
+    from gongkai.audit import select_rules
+
+    selected = list(work.select) if work.select else None
+    ignored = list(work.ignore) if work.ignore else None
+    rules = select_rules(selected, ignored) if selected or ignored else None
+    try:
+        result = check_path(job.path, rules, timeout=work.timeout, previous=work.previous)
+    except MemoryError:
+        from gongkai.paths import display_path
+
+        return DocumentResult(path=display_path(job.path), status="failed", errors=[memory_error(work.memory_mb)])
+    if any("MemoryError" in e.message and e.code == "E108" for e in result.errors):
+        errors = [memory_error(work.memory_mb) if e.code == "E108" else e for e in result.errors]
+        result = result.model_copy(update={"errors": errors, "status": "failed", "report": None, "findings": []})
+    return result
+
+
+def check_batch(jobs: list[Job], work: Work) -> list[Outcome]:
+    """A few documents in one task (a Dask task's overhead is paid once for them)."""
+    return [check_one(job, work) for job in jobs]
+
+
+__all__ = ["Job", "Outcome", "Work", "check_batch", "check_one", "limit_memory", "memory_error"]
