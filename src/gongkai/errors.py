@@ -31,6 +31,7 @@ DOCUMENT_ERRORS: dict[str, str] = {
     "E118": "上年报告与本报告不是相邻年度",
     "E119": "内容超出上限",
     "E120": "报告格式无法按2021年格式生成",
+    "E123": "上年报告不是同一机关的报告",
 }
 """Stable codes of per-document errors (never reused)."""
 
