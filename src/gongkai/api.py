@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from gongkai.audit import Rule, audit
 from gongkai.errors import DocumentError, InputError
 from gongkai.extract import extract
+from gongkai.extract.agency_names import same_body
 from gongkai.extract.complete import complete
 from gongkai.limits import MAX_SECONDS, time_limit
 from gongkai.model import AnnualReport
@@ -67,6 +68,31 @@ def _failed(path: str, error: DocumentError, start: float) -> DocumentResult:
     return DocumentResult(path=path, status="failed", errors=[error], seconds=time.perf_counter() - start)
 
 
+def _named(report: AnnualReport) -> str:
+    meta = report.metadata
+    agency = f"“{meta.agency}”" if meta.agency else "未写明机关的"
+    return agency + (f"{meta.year}年报告" if meta.year else "报告（未写明年度）")
+
+
+def previous_mismatch(report: AnnualReport, previous: AnnualReport) -> list[DocumentError]:
+    """Why ``previous`` cannot be ``report``'s previous year: E118 (not the year before), E123 (not the
+    same body, by :func:`gongkai.extract.agency_names.same_body`); empty when it can.
+
+    A year or an agency missing on either side, or a name that cannot be told apart without its
+    region (``朝阳区人民政府`` and ``北京市朝阳区人民政府``), is no reason to refuse, nor a guess that
+    they match: the comparison asked for is made, as given.
+    """
+    now, last = report.metadata, previous.metadata
+    both = f"上年报告为{_named(previous)}，本报告为{_named(report)}"
+    errors: list[DocumentError] = []
+    if now.year and last.year and last.year != now.year - 1:
+        message = f"{both}，不是相邻年度（上年报告应为{now.year - 1}年报告），未与上年报告对比"
+        errors.append(DocumentError(code="E118", message=message, stage="audit"))
+    if same_body(now.agency, last.agency) is False:
+        errors.append(DocumentError(code="E123", message=f"{both}，不是同一机关，未与上年报告对比", stage="audit"))
+    return errors
+
+
 def check_path(
     path: str | Path,
     rules: list[type[Rule]] | None = None,
@@ -75,7 +101,9 @@ def check_path(
 ) -> DocumentResult:
     """Read and audit one file within ``timeout`` seconds (E112 past it); never raises for bad input.
 
-    ``previous`` is last year's report: the year-over-year rules compare with it.
+    ``previous`` is last year's report: the year-over-year rules compare with it. A previous report of
+    another year or another body (:func:`previous_mismatch`) is not compared: the result is partial
+    with the error (E118, E123).
     """
     start = time.perf_counter()
     p = display_path(path)  # results are printed in every format: no stray bytes or control characters
@@ -89,9 +117,9 @@ def check_path(
                 code="E108", message=f"读取时发生内部错误：{type(exc).__name__}: {exc}", stage="extract"
             )
             return _failed(p, err, start)
-        errors: list[DocumentError] = []
+        errors = previous_mismatch(report, previous) if previous is not None else []
         try:
-            findings = audit(report, rules, previous=previous)
+            findings = audit(report, rules, previous=None if errors else previous)
         except InputError as exc:  # E112: the time ran out while auditing; the report was read
             findings = []
             errors.append(exc.to_error("audit"))
@@ -241,6 +269,7 @@ __all__ = [
     "check_paths",
     "iter_inputs",
     "load_report",
+    "previous_mismatch",
     "read_raw",
     "read_report",
     "write_report",

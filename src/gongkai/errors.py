@@ -33,6 +33,7 @@ DOCUMENT_ERRORS: dict[str, str] = {
     "E120": "报告格式无法按2021年格式生成",
     "E121": "超出工作进程内存上限",
     "E122": "工作进程意外退出",
+    "E123": "上年报告不是同一机关的报告",
 }
 """Stable codes of per-document errors (never reused)."""
 
