@@ -60,7 +60,7 @@ def run_check(
         )
         if report is not None:
             report.stats = stats
-        lines = cross_check(engine, stats.touched, version=__version__, config=config_key(options.work))
+        lines = cross_check(engine, stats.touched, options.work)
         if report is not None:
             report.cross = lines
         yield from replay(entries, engine, version=__version__, config=config_key(options.work))

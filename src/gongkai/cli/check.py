@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -143,12 +143,23 @@ def check(
     summary = RunReport()
     with progress_bar() as progress:
         results = run_check(items, RunOptions(work=work, executor=executor, store=store), progress, summary)
-        failed, errors = _emit(results, fmt, output, color)
+        refused: list[str] = []
+        failed, errors = _emit(_noting_refusals(results, refused), fmt, output, color)
     _say_run(summary, store)
-    if failed:
+    if refused:
+        err(f"错误：--previous 指定的上年年报与 {len(refused)} 份报告不是同一机关的上一年度，未作上年对比")
+    if failed or refused:
         raise typer.Exit(EXIT_INPUT)
     if errors and not exit_zero:
         raise typer.Exit(EXIT_FINDINGS)
+
+
+def _noting_refusals(results: Iterable[DocumentResult], refused: list[str]) -> Iterator[DocumentResult]:
+    """The results as they come, noting each report whose hand-given previous year was refused (E118, E123)."""
+    for result in results:
+        if any(e.code in ("E118", "E123") for e in result.errors):
+            refused.append(result.path)
+        yield result
 
 
 def _say_run(summary: RunReport, store: str | None) -> None:
