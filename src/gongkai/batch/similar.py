@@ -8,7 +8,7 @@ corpus in a datasketch MinHashLSH and lists, for one report, every other report 
 similarity reaches :data:`THRESHOLD`.
 
 Why 5-grams: a Chinese word is one to three characters, so five characters span about two words.
-Shorter shingles are shared by any two reports on the same subject (“政府信息公开” alone yields four
+Shorter shingles are shared by any two reports on the same subject (“政府信息公开” alone yields three
 4-grams): on the sample corpus the most similar unrelated pair has Jaccard 0.10 with 3-grams but 0.06
 with 5-grams. Longer shingles make every edit cost more: one changed character removes n shingles,
 so a copy with a few words changed would fall below the threshold sooner. 5 keeps both sides clear.
@@ -113,6 +113,8 @@ class SimilarityIndex(Generic[K]):
 
     The hash values are kept in one ``uint32`` array (512 bytes a report) to compute the estimate of
     each candidate the LSH returns; candidates estimated below ``threshold`` are dropped.
+    Memory: about 6 KB a signature, nearly all of it the LSH's 16 band tables (datasketch keeps a set
+    per band value); 100,000 signatures take 590 MB (``benchmarks/bench_similar.py``).
     """
 
     def __init__(self, items: Iterable[tuple[K, bytes]] = (), threshold: float = THRESHOLD) -> None:
