@@ -18,7 +18,7 @@ REGEN_HINT = "docs/rules.md is out of date: run `GONGKAI_REGEN=1 pytest tests/au
 
 @pytest.mark.parametrize("rule", all_rules(), ids=lambda r: f"{r.code}-{r.name}")
 def test_rule_docs_declaration_and_docstring_complete(rule: type[Rule]) -> None:
-    assert re.fullmatch(r"[SACM]\d{3}", rule.code)
+    assert re.fullmatch(r"[SACMX]\d{3}", rule.code)
     assert rule.code[0] in FAMILIES
     assert re.fullmatch(r"[a-z][a-z0-9]*(-[a-z0-9]+)*", rule.name)
     assert isinstance(rule.severity, Severity)

@@ -16,7 +16,7 @@ PREAMBLE = (
     "本文件由 `gongkai rules --markdown` 从各规则的文档字符串生成，请勿手工编辑；"
     "重新生成：`GONGKAI_REGEN=1 pytest tests/audit/test_docs.py`。\n\n"
     "代码首字母表示类别：S 结构（structure）、A 算术（arithmetic）、C 一致性（consistency）、"
-    "M 报告信息（metadata）。代码一经使用永不复用。"
+    "M 报告信息（metadata）、X 跨报告比对（cross-report，仅在批量检查语料库时运行）。代码一经使用永不复用。"
 )
 
 

@@ -20,8 +20,9 @@ FAMILIES = {
     "A": "arithmetic",
     "C": "consistency",
     "M": "metadata",
+    "X": "cross-report",
 }
-_CODE = re.compile(r"^[SACM]\d{3}$")
+_CODE = re.compile(r"^[SACMX]\d{3}$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 DOC_SECTIONS = ("What it checks", "Why", "Example", "Correct")
 
@@ -37,6 +38,9 @@ class Rule:
     """Whether the rule also runs on a blank template (most rules would only report the blanks)."""
     needs_previous: ClassVar[bool] = False
     """Whether the rule compares with last year's report; it runs only when one is given."""
+    needs_corpus: ClassVar[bool] = False
+    """Whether the rule compares the report with a whole corpus (cross-report rules, family X): the
+    per-report runner never runs it; the corpus runner builds its findings itself."""
 
     def __init__(self, previous: AnnualReport | None = None) -> None:
         self.previous = previous

@@ -25,6 +25,7 @@ def audit(report: object, rules: list[type[Rule]] | None = None, previous: objec
     """Return the findings of ``rules`` (default: all) on ``report``, sorted by place then code.
 
     ``previous`` is last year's report of the same agency; the year-over-year rules run only with it.
+    The cross-report rules (``needs_corpus``) never run here: the corpus runner builds their findings.
     """
     from gongkai.model import AnnualReport
 
@@ -35,6 +36,8 @@ def audit(report: object, rules: list[type[Rule]] | None = None, previous: objec
         if report.template and not rule_cls.on_template:
             continue
         if rule_cls.needs_previous and previous is None:
+            continue
+        if rule_cls.needs_corpus:
             continue
         check_deadline("（审核时）")
         rule = rule_cls(previous)

@@ -1,3 +1,3 @@
 """All rule families; importing this package registers every rule."""
 
-from gongkai.audit.rules import arithmetic, consistency, metadata, structure  # noqa: F401
+from gongkai.audit.rules import arithmetic, consistency, corpus, metadata, structure  # noqa: F401
