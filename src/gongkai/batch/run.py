@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from gongkai.batch.executors import Executor
 from gongkai.batch.items import Item
@@ -54,13 +54,14 @@ def run_check(
     from gongkai.store.corpus import open_corpus
 
     engine = open_corpus(options.store)
+    work = replace(options.work, signatures=True)
     try:
         entries, stats = check_into_store(
-            items, options.work, options.executor, engine, version=__version__, advance=progress.advance
+            items, work, options.executor, engine, version=__version__, advance=progress.advance
         )
         if report is not None:
             report.stats = stats
-        lines = cross_check(engine, stats.touched, options.work)
+        lines = cross_check(engine, work, version=__version__, config=config_key(work))
         if report is not None:
             report.cross = lines
         yield from replay(entries, engine, version=__version__, config=config_key(options.work))

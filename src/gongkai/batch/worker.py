@@ -76,7 +76,13 @@ def check_one(job: Job, work: Work) -> Outcome:
 
 
 def _signature(result: DocumentResult) -> bytes | None:
-    return None  # the narrative signature (near-duplicate detection) is added with batch.similar
+    """The narrative's MinHash signature (copied-text detection across the store); None when too short."""
+    if result.report is None or result.report.template:
+        return None
+    from gongkai.batch.similar import signature
+    from gongkai.batch.similar_text import narrative_text
+
+    return signature(narrative_text(result.report))
 
 
 def _check(job: Job, work: Work) -> DocumentResult:

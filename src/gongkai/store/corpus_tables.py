@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Float, ForeignKey, Index, Integer, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, Float, ForeignKey, Index, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from gongkai.store.columns import UtcDateTime, one_of, utcnow
@@ -116,6 +116,9 @@ class CorpusResultRow(Base):
     output shows of a document, read back when a resumed run prints a document it did not check again."""
     minhash: Mapped[bytes | None] = mapped_column(LargeBinary)
     """The narrative's MinHash signature (near-duplicate detection); None when too short to judge."""
+    compared: Mapped[bool] = mapped_column(Boolean, default=False)
+    """Whether the cross-report comparisons (previous year, copied text) have been made for this result:
+    set in the transaction that stores their findings, so a run killed before then compares it next time."""
 
 
 class CorpusCellRow(Base):

@@ -78,6 +78,7 @@ def upgrade() -> None:
         sa.Column("report", sa.LargeBinary(), nullable=True),
         sa.Column("head", sa.LargeBinary(), nullable=True),
         sa.Column("minhash", sa.LargeBinary(), nullable=True),
+        sa.Column("compared", sa.Boolean(), nullable=False),
         sa.CheckConstraint("status IN ('ok', 'partial', 'failed')", name=op.f("ck_corpus_results_status")),
         sa.ForeignKeyConstraint(
             ["agency_id"], ["corpus_agencies.id"], name=op.f("fk_corpus_results_agency_id_corpus_agencies")
