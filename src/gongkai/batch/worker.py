@@ -98,10 +98,19 @@ def _check(job: Job, work: Work) -> DocumentResult:
         from gongkai.paths import display_path
 
         return DocumentResult(path=display_path(job.path), status="failed", errors=[memory_error(work.memory_mb)])
-    if any("MemoryError" in e.message and e.code == "E108" for e in result.errors):
+    if work.memory_mb and any(e.code == "E108" and _out_of_memory(e.message) for e in result.errors):
         errors = [memory_error(work.memory_mb) if e.code == "E108" else e for e in result.errors]
         result = result.model_copy(update={"errors": errors, "status": "failed", "report": None, "findings": []})
     return result
+
+
+OUT_OF_MEMORY = ("MemoryError", "failed to map segment", "Cannot allocate memory", "bad_alloc", "ENOMEM")
+"""How an allocation refused at the memory limit surfaces: Python's MemoryError, or a native library
+failing to map or allocate (loading a shared library, C++ new)."""
+
+
+def _out_of_memory(message: str) -> bool:
+    return any(sign in message for sign in OUT_OF_MEMORY)
 
 
 def check_batch(jobs: list[Job], work: Work) -> list[Outcome]:
