@@ -209,7 +209,7 @@ def test_check_json_csv_xlsx_agree_on_findings(capsys: pytest.CaptureFixture[str
     assert cli(capsys, *args, "--format", "xlsx", "-o", str(xlsx)) == (0, "", "")
     wb = load_workbook(xlsx)
     assert wb["问题清单"].max_row - 1 == n
-    assert wb["文件"].max_row - 1 == 15
+    assert wb["文件清单"].max_row - 1 == 15
 
 
 @pytest.mark.usefixtures("fake_rules")

@@ -44,17 +44,27 @@ def _run(results: Iterable[DocumentResult], sink: ResultSink) -> tuple[bool, boo
     return summary.failed > 0, summary.errors > 0
 
 
+def _format_of(output: Path | None) -> str:
+    """The format an output file's extension names (``审核结果.xlsx`` → xlsx), else text."""
+    suffix = output.suffix.lower().lstrip(".") if output is not None else ""
+    return suffix if suffix in FORMATS and suffix != "text" else "text"
+
+
 @app.command(cls=Command)
 def check(
     paths: Annotated[
         list[str], typer.Argument(metavar="PATH", help="报告文件或文件夹（文件夹递归展开）。", show_default=False)
     ],
     fmt: Annotated[
-        str,
+        str | None,
         typer.Option(
-            "--format", "-f", metavar="[text|json|csv|xlsx]", parser=params.choice(*FORMATS), help="输出格式。"
+            "--format",
+            "-f",
+            metavar="[text|json|csv|xlsx]",
+            parser=params.choice(*FORMATS),
+            help="输出格式（默认按 -o 文件的扩展名：.xlsx、.csv、.json；否则 text）。",
         ),
-    ] = "text",
+    ] = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", metavar="文件", help="写入文件而非标准输出（xlsx 必须指定）。")
     ] = None,
@@ -111,6 +121,7 @@ def check(
     from gongkai.batch.run import RunOptions, RunReport, run_check
     from gongkai.batch.worker import Work
 
+    fmt = fmt or _format_of(output)
     if fmt == "xlsx" and output is None:
         raise UsageError("xlsx 格式必须用 -o/--output 指定输出文件")
     if previous is not None and store is not None:

@@ -1,4 +1,4 @@
-"""Flat rows of audit results, shared by the CSV and Excel renderers."""
+"""Flat rows of audit results (the CSV renderer's), and the Chinese names of a result's status."""
 
 from __future__ import annotations
 
@@ -10,9 +10,6 @@ if TYPE_CHECKING:
 
 COLUMNS = ("file", "status", "code", "name", "severity", "message", "hint", "part", "row", "column", "page", "line")
 """Column keys of the finding table (CSV headers)."""
-
-HEADERS_ZH = ("文件", "状态", "代码", "名称", "级别", "问题", "修改提示", "位置", "行", "列", "页", "源文件行号")
-"""Chinese headers of the same columns (Excel)."""
 
 STATUS_ZH = {"ok": "已审核", "partial": "部分审核", "failed": "无法读取"}
 
