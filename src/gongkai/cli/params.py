@@ -163,3 +163,13 @@ ReportTargets = Annotated[
 """The report files ``write`` and ``cases report`` write (``--to``, repeatable)."""
 Draft = Annotated[bool, typer.Option("--draft", help="生成草稿（加“草稿”水印），即使有错误级问题。")]
 """``--draft``: a watermarked draft, written even with error-level findings."""
+CorpusStore = Annotated[
+    str,
+    typer.Option(
+        "--store",
+        metavar="数据库",
+        help="语料库：SQLite 文件路径，或 postgresql+psycopg://用户@主机/数据库。",
+        show_default=False,
+    ),
+]
+"""The corpus store a batch run filled (``--store``: a file path or a database URL)."""
