@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-__all__ = ["no_user_store"]
+from tests.batch.corpus_files import checked  # a fixture: the corpus store's commands
+
+__all__ = ["checked", "no_user_store"]
 
 
 @pytest.fixture(autouse=True)

@@ -4,7 +4,8 @@
 this package registers the commands (``extract``, ``check``, ``rules``, ``write``,
 ``template``, ``deadline``, ``fee``, ``db``, ``agency``, ``calendar``, ``cases`` (``due``, ``report``,
 ``add``, ``event``, ``show``, ``void``, ``void-event``, ``history``), ``reviews``, ``documents``, ``items``,
-``figures``, ``import``, ``export``).  Heavy modules are imported inside the commands that need them.
+``figures``, ``import``, ``export`` (``applications``; ``cells``, ``reports``, ``findings``),
+``report-corpus``).  Heavy modules are imported inside the commands that need them.
 """
 
 from gongkai.cli import (  # noqa: F401  (registers the commands)
@@ -22,11 +23,13 @@ from gongkai.cli import (  # noqa: F401  (registers the commands)
     deadline,
     documents,
     exports,
+    exports_corpus,
     extract,
     fee,
     figures,
     imports,
     items,
+    report_corpus,
     reviews,
     rules,
     template,

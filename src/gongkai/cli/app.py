@@ -51,6 +51,13 @@ cases_app = typer.Typer(cls=Group, help="案件登记：期限提醒和年度报
 ``cli/cases_report.py``), so it is held here, beside what every command shares."""
 app.add_typer(cases_app, name="cases")
 
+export_app = typer.Typer(
+    cls=Group, help="导出登记簿中的记录或语料库的审核结果。", no_args_is_help=True, rich_markup_mode=None
+)
+"""``gongkai export``: the register's records (``cli/exports.py``) and the corpus store's results
+(``cli/exports_corpus.py``), so it is held here like :data:`cases_app`."""
+app.add_typer(export_app, name="export")
+
 
 def err(message: str) -> None:
     """Print to standard error."""

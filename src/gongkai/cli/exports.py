@@ -1,4 +1,4 @@
-"""``gongkai export``: write the register's records out (``export applications``: back to a 台账)."""
+"""``gongkai export applications``: write the register's applications back out as a 台账."""
 
 from __future__ import annotations
 
@@ -7,12 +7,9 @@ from typing import Annotated
 
 import typer
 
-from gongkai.cli.app import app
-from gongkai.cli.help import Command, Group
+from gongkai.cli.app import export_app
+from gongkai.cli.help import Command
 from gongkai.paths import display_path
-
-export_app = typer.Typer(cls=Group, help="导出登记簿中的记录。", no_args_is_help=True, rich_markup_mode=None)
-app.add_typer(export_app, name="export")
 
 
 @export_app.command("applications", cls=Command)

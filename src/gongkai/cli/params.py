@@ -174,3 +174,15 @@ def positive(value: str | int) -> int:
     if number < 1:
         raise typer.BadParameter(f"应为不小于 1 的整数，而不是“{value}”")
     return number
+
+
+CorpusStore = Annotated[
+    str,
+    typer.Option(
+        "--store",
+        metavar="数据库",
+        help="语料库：SQLite 文件路径，或 postgresql+psycopg://用户@主机/数据库。",
+        show_default=False,
+    ),
+]
+"""The corpus store a batch run filled (``--store``: a file path or a database URL)."""
