@@ -72,7 +72,7 @@ def test_cross_run_killed_before_comparing_compares_next_time(tmp_path: Path) ->
     engine = open_corpus(str(store))
     try:  # phase 1 only: as if the run had been killed after recording every result
         items = list(local_items(iter_inputs([folder])))
-        _, stats = check_into_store(items, Work(signatures=True), Executor(inline=True), engine, version=__version__)
+        _, stats = check_into_store(items, Work(for_store=True), Executor(inline=True), engine, version=__version__)
         assert stats.checked == 5
     finally:
         engine.dispose()

@@ -31,7 +31,7 @@ def test_pool_kills_a_worker_past_the_time_limit_and_goes_on(tmp_path: Path) -> 
     hang.write_text("x", encoding="utf-8")
     jobs = [Job(0, FILES[0]), Job(1, str(hang)), Job(2, FILES[1]), Job(3, FILES[2])]
     start = time.monotonic()
-    outcomes = list(run_local(jobs, Work(timeout=1), 2, grace=0.5, task=hang_or_check))
+    outcomes = list(run_local(jobs, Work(timeout=1), 2, chunk=2, grace=0.5, task=hang_or_check))
     assert time.monotonic() - start < 30
     assert [o.result.status for o in outcomes] == ["ok", "failed", "ok", "ok"]
     error = outcomes[1].result.errors[0]

@@ -16,6 +16,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
+from itertools import islice
 from typing import Any
 
 from gongkai.batch.worker import Job, Outcome, Work, check_one, limit_memory, memory_error
@@ -23,6 +24,8 @@ from gongkai.errors import DocumentError
 from gongkai.paths import display_path
 from gongkai.result import DocumentResult
 
+CHUNK = 4
+"""Documents sent to a worker at a time (a text report takes milliseconds: the round trip would dominate)."""
 GRACE_SECONDS = 5.0
 """How long past ``--timeout`` a worker may take (its own deadline check normally stops it first)."""
 PRELOAD = ["gongkai.batch.worker", "gongkai.api", "gongkai.extract", "gongkai.audit"]
@@ -55,47 +58,66 @@ def _context() -> multiprocessing.context.BaseContext:
     return ctx
 
 
+def run_chunk(jobs: list[Job], work: Work, task: Callable[[Job, Work], Outcome]) -> list[Outcome]:
+    """What a worker runs: a few documents at a time (one round trip to the parent for them)."""
+    return [task(job, work) for job in jobs]
+
+
 def run_local(
     jobs: Iterable[Job],
     work: Work,
     processes: int,
     window: int | None = None,
     *,
+    chunk: int = CHUNK,
     grace: float = GRACE_SECONDS,
     task: Callable[[Job, Work], Outcome] = check_one,
 ) -> Iterator[Outcome]:
     """Check ``jobs`` in ``processes`` worker processes; yields each outcome in input order.
 
-    ``task`` (a module-level function, so workers can import it) is what a worker runs per job.
+    Jobs go to the workers ``chunk`` at a time, within ``chunk × timeout + grace`` seconds; a chunk
+    that overruns or whose worker dies is run again one document at a time, each within ``timeout +
+    grace``, so only the document at fault fails. ``task`` (a module-level function, so workers can
+    import it) is what a worker runs per job.
     """
     from pebble import ProcessPool
 
-    ahead = window or max(4, processes * 4)
-    limit = None if work.timeout is None else work.timeout + grace
+    ahead = window or max(2, processes * 3)
     pool: Any = ProcessPool(
         max_workers=processes, initializer=limit_memory, initargs=(work.memory_mb,), context=_context()
     )
-    pending: deque[tuple[Job, Future[Outcome]]] = deque()
+    pending: deque[tuple[list[Job], Future[list[Outcome]]]] = deque()
     source = iter(jobs)
 
+    def limit(count: int) -> float | None:
+        return None if work.timeout is None else work.timeout * count + grace
+
     def submit() -> None:
-        job = next(source, None)
-        if job is not None:
-            pending.append((job, pool.schedule(task, (job, work), timeout=limit)))
+        batch = list(islice(source, chunk))
+        if batch:
+            pending.append((batch, pool.schedule(run_chunk, (batch, work, task), timeout=limit(len(batch)))))
+
+    def alone(job: Job) -> Outcome:
+        try:
+            return pool.schedule(run_chunk, ([job], work, task), timeout=limit(1)).result()[0]  # type: ignore[no-any-return]
+        except BaseException as exc:  # the worker did not answer: say why, go on with the others
+            if isinstance(exc, KeyboardInterrupt | GeneratorExit):
+                raise
+            return crashed(job, exc, work)
 
     try:
         for _ in range(ahead):
             submit()
         while pending:
-            job, future = pending.popleft()
+            batch, future = pending.popleft()
             try:
-                outcome = future.result()
-            except BaseException as exc:  # the worker did not answer: say why, go on with the others
+                outcomes = future.result()
+            except BaseException as exc:
                 if isinstance(exc, KeyboardInterrupt | GeneratorExit):
                     raise
-                outcome = crashed(job, exc, work)
+                outcomes = [crashed(batch[0], exc, work)] if len(batch) == 1 else [alone(job) for job in batch]
             submit()
-            yield outcome
+            yield from outcomes
         pool.close()
     finally:
         pool.stop()

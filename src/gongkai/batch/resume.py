@@ -26,7 +26,7 @@ from gongkai.batch.stream import ordered
 from gongkai.batch.worker import Job, Work
 from gongkai.errors import DocumentError
 from gongkai.result import DocumentResult
-from gongkai.store.corpus import Source, add_source, done, record, unpack_report
+from gongkai.store.corpus import Source, add_source, done, record_payload, unpack_report
 from gongkai.store.corpus_tables import CorpusDocumentRow, CorpusErrorRow, CorpusFindingRow, CorpusResultRow
 from gongkai.store.engine import session_scope
 
@@ -114,9 +114,11 @@ def check_into_store(
             stats.unstored += 1
         else:
             with session_scope(engine) as session:
-                rid = record(
-                    session, sha256=digest[0], size=digest[1], source=_source(item), result=outcome.result,
-                    version=version, config=config, minhash=outcome.signature,
+                payload = outcome.payload
+                assert payload is not None, "a run into the store asks its workers for the rows to store"
+                rid = record_payload(
+                    session, sha256=digest[0], size=digest[1], source=_source(item), payload=payload,
+                    version=version, config=config,
                 )  # fmt: skip
             stats.touched.append(rid)
             entries.append(_Entry(item, digest[0]))

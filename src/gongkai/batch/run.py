@@ -54,7 +54,7 @@ def run_check(
     from gongkai.store.corpus import open_corpus
 
     engine = open_corpus(options.store)
-    work = replace(options.work, signatures=True)
+    work = replace(options.work, for_store=True)
     try:
         entries, stats = check_into_store(
             items, work, options.executor, engine, version=__version__, advance=progress.advance

@@ -13,6 +13,7 @@ from gongkai.errors import DocumentError
 from gongkai.limits import MAX_SECONDS
 from gongkai.model import AnnualReport
 from gongkai.result import DocumentResult
+from gongkai.store.corpus import HEAD_FIELDS, Payload, payload_of
 
 MIB = 1024 * 1024
 
@@ -35,8 +36,9 @@ class Work:
     previous: AnnualReport | None = None
     memory_mb: int | None = None
     """The per-worker memory limit (local worker processes); None: no limit."""
-    signatures: bool = False
-    """Also compute the narrative's MinHash signature (a run into the store)."""
+    for_store: bool = False
+    """The run keeps a store: the worker also builds the rows to store (cells, findings, the packed
+    report, the narrative's MinHash signature), so the parent only inserts them."""
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,8 @@ class Outcome:
 
     index: int
     result: DocumentResult
-    signature: bytes | None = None
+    """The result, its report cut to the head the output shows (metadata; not the tables)."""
+    payload: Payload | None = None
 
 
 def memory_error(limit_mb: int | None) -> DocumentError:
@@ -72,7 +75,16 @@ def limit_memory(limit_mb: int | None) -> None:
 def check_one(job: Job, work: Work) -> Outcome:
     """Read and audit one document under ``work``'s settings (never raises for bad input)."""
     result = _check(job, work)
-    return Outcome(job.index, result, _signature(result) if work.signatures else None)
+    payload = payload_of(result, _signature(result)) if work.for_store else None
+    return Outcome(job.index, headed(result), payload)
+
+
+def headed(result: DocumentResult) -> DocumentResult:
+    """``result`` with its report cut to the head (what every output shows of it): far less to send back."""
+    if result.report is None:
+        return result
+    head = AnnualReport.model_construct(**{k: getattr(result.report, k) for k in HEAD_FIELDS})
+    return result.model_copy(update={"report": head})
 
 
 def _signature(result: DocumentResult) -> bytes | None:

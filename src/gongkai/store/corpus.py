@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import zlib
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, delete, inspect, select
+from sqlalchemy import Engine, delete, insert, inspect, select
 from sqlalchemy.orm import Session
 
 from gongkai.errors import RegisterError
@@ -146,59 +145,97 @@ def unpack_report(data: bytes) -> AnnualReport:
     return AnnualReport.model_validate_json(zlib.decompress(data))
 
 
-def _cells(result_id: int, report: AnnualReport) -> Iterator[CorpusCellRow]:
+def _cells(report: AnnualReport) -> list[dict[str, object]]:
+    out: list[dict[str, object]] = []
     for key in TABLES:
         table = getattr(report, key)
         for row, columns in table.rows.items():
             for column, cell in columns.items():
                 value = cell.value if cell.state == "number" else None
                 src = cell.provenance
-                yield CorpusCellRow(
-                    result_id=result_id,
-                    table=key,
-                    row=row,
-                    column=column,
-                    raw=cell.raw,
-                    value=float(value) if value is not None else None,
-                    state=cell.state,
-                    note=cell.note,
-                    page=src.page if src is not None else None,
-                    line=src.line if src is not None else None,
+                out.append(
+                    {
+                        "table": key,
+                        "row": row,
+                        "column": column,
+                        "raw": cell.raw,
+                        "value": float(value) if value is not None else None,
+                        "state": cell.state,
+                        "note": cell.note,
+                        "page": src.page if src is not None else None,
+                        "line": src.line if src is not None else None,
+                    }
                 )
+    return out
+
+
+def finding_values(finding: Finding, scope: str = "report") -> dict[str, object]:
+    """A finding's stored columns (its Chinese location text, its whole JSON), without the result id."""
+    loc = finding.location
+    return {
+        "scope": scope,
+        "code": finding.code,
+        "name": finding.name,
+        "severity": finding.severity.value,
+        "message": finding.message,
+        "hint": finding.hint,
+        "part": loc.part,
+        "row": loc.row,
+        "column": loc.column,
+        "page": loc.source.page if loc.source is not None else None,
+        "location": loc.describe(),
+        "detail": finding.model_dump_json(),
+    }
 
 
 def finding_row(result_id: int, finding: Finding, scope: str = "report") -> CorpusFindingRow:
     """A finding as stored, with its Chinese location text."""
-    loc = finding.location
-    return CorpusFindingRow(
-        result_id=result_id,
-        scope=scope,
-        code=finding.code,
-        name=finding.name,
-        severity=finding.severity.value,
-        message=finding.message,
-        hint=finding.hint,
-        part=loc.part,
-        row=loc.row,
-        column=loc.column,
-        page=loc.source.page if loc.source is not None else None,
-        location=loc.describe(),
-        detail=finding.model_dump_json(),
+    return CorpusFindingRow(result_id=result_id, **finding_values(finding, scope))
+
+
+@dataclass(frozen=True)
+class Payload:
+    """Everything stored of one document's result, as plain rows: built where the document was checked
+    (a worker process), so the parent, the store's only writer, just inserts them."""
+
+    result: dict[str, object]
+    cells: list[dict[str, object]]
+    findings: list[dict[str, object]]
+    errors: list[dict[str, object]]
+
+
+def payload_of(result: DocumentResult, minhash: bytes | None = None) -> Payload:
+    """The rows of ``result`` (and its narrative signature)."""
+    report = result.report
+    meta = report.metadata if report is not None else None
+    counts = result.counts
+    values: dict[str, object] = {
+        "status": result.status,
+        "agency": (meta.agency or None) if meta is not None else None,
+        "year": meta.year if meta is not None else None,
+        "title": meta.title if meta is not None else None,
+        "source_format": report.source_format if report is not None else None,
+        "publication_date": meta.publication_date if meta is not None else None,
+        "errors": counts["error"],
+        "warnings": counts["warning"],
+        "infos": counts["info"],
+        "seconds": result.seconds,
+        "report": pack_report(report) if report is not None else None,
+        "head": pack_head(report) if report is not None else None,
+        "minhash": minhash,
+    }
+    return Payload(
+        result=values,
+        cells=_cells(report) if report is not None else [],
+        findings=[finding_values(f) for f in result.findings],
+        errors=[{"code": e.code, "message": e.message, "stage": e.stage} for e in result.errors],
     )
 
 
-def record(
-    session: Session,
-    *,
-    sha256: str,
-    size: int,
-    source: Source,
-    result: DocumentResult,
-    version: str,
-    config: str,
-    minhash: bytes | None = None,
+def record_payload(
+    session: Session, *, sha256: str, size: int, source: Source, payload: Payload, version: str, config: str
 ) -> int:
-    """Write one document's result (with its source, cells, findings and errors); returns its id.
+    """Write one document's result rows (with its source); returns the result's id.
 
     A result of the same document, version and selection already there is replaced (a run given the
     same file twice, or two runs racing): still exactly one result per document.
@@ -212,47 +249,48 @@ def record(
             CorpusResultRow.config == config,
         )
     )
-    report = result.report
-    meta = report.metadata if report is not None else None
-    counts = result.counts
-    row = CorpusResultRow(
-        document_id=document.id,
-        version=version,
-        config=config,
-        status=result.status,
-        agency=(meta.agency or None) if meta is not None else None,
-        year=meta.year if meta is not None else None,
-        title=meta.title if meta is not None else None,
-        source_format=report.source_format if report is not None else None,
-        publication_date=meta.publication_date if meta is not None else None,
-        errors=counts["error"],
-        warnings=counts["warning"],
-        infos=counts["info"],
-        seconds=result.seconds,
-        report=pack_report(report) if report is not None else None,
-        head=pack_head(report) if report is not None else None,
-        minhash=minhash,
-    )
+    row = CorpusResultRow(document_id=document.id, version=version, config=config, **payload.result)
     session.add(row)
     session.flush()
-    if report is not None:
-        session.add_all(_cells(row.id, report))
-    session.add_all(finding_row(row.id, f) for f in result.findings)
-    session.add_all(
-        CorpusErrorRow(result_id=row.id, code=e.code, message=e.message, stage=e.stage) for e in result.errors
-    )
+    for table, rows in ((CorpusCellRow, payload.cells), (CorpusFindingRow, payload.findings)):
+        if rows:
+            session.execute(insert(table), [{"result_id": row.id, **r} for r in rows])
+    if payload.errors:
+        session.execute(insert(CorpusErrorRow), [{"result_id": row.id, **r} for r in payload.errors])
     return row.id
 
 
+def record(
+    session: Session,
+    *,
+    sha256: str,
+    size: int,
+    source: Source,
+    result: DocumentResult,
+    version: str,
+    config: str,
+    minhash: bytes | None = None,
+) -> int:
+    """Write one document's result (with its source, cells, findings and errors); returns its id."""
+    payload = payload_of(result, minhash)
+    return record_payload(
+        session, sha256=sha256, size=size, source=source, payload=payload, version=version, config=config
+    )
+
+
 __all__ = [
+    "Payload",
     "Source",
     "add_source",
     "done",
     "finding_row",
+    "finding_values",
     "open_corpus",
     "pack_head",
     "pack_report",
+    "payload_of",
     "record",
+    "record_payload",
     "store_url",
     "unpack_report",
 ]
