@@ -31,6 +31,14 @@ DOCUMENT_ERRORS: dict[str, str] = {
     "E118": "上年报告与本报告不是相邻年度",
     "E119": "内容超出上限",
     "E120": "报告格式无法按2021年格式生成",
+    # E131–E139: a report fetched from the web (gongkai.batch.fetch); E121–E130 are left to the corpus runner
+    "E131": "网址无法访问（连接失败或超时）",
+    "E132": "服务器返回错误状态",
+    "E133": "被 robots.txt 禁止抓取",
+    "E134": "重定向过多或循环",
+    "E135": "下载内容超出大小上限",
+    "E136": "下载超时",
+    "E137": "网址无效",
 }
 """Stable codes of per-document errors (never reused)."""
 
