@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from gongkai.batch.archive import Archive
+from gongkai.batch.archive import MAX_SIDECAR_FETCHES, Archive
 
 
 def test_archive_removes_the_temporaries_of_a_killed_run(tmp_path: Path) -> None:
@@ -33,3 +33,14 @@ def test_archive_keeps_a_body_under_its_hash_and_repairs_a_damaged_sidecar(tmp_p
     data = json.loads(sidecar.read_text("utf-8"))
     assert data == {"sha256": digest, "size": 15, "fetches": [{"url": "https://a.example/r.pdf"}]}
     assert list(tmp_path.glob(".*.tmp")) == []
+
+
+def test_archive_sidecar_of_a_body_many_urls_give_stays_small(tmp_path: Path) -> None:
+    archive = Archive(tmp_path)
+    for i in range(MAX_SIDECAR_FETCHES + 5):
+        body = archive.open_body()
+        body.write(b"<html>404 page served with 200</html>")
+        path = archive.keep(body, {"url": f"https://a.example/{i}"})
+    fetches = json.loads(archive.sidecar_path(path).read_text("utf-8"))["fetches"]
+    expected = [f"https://a.example/{i}" for i in range(5, MAX_SIDECAR_FETCHES + 5)]
+    assert [f["url"] for f in fetches] == expected  # the latest, one per URL

@@ -4,7 +4,8 @@ Layout of an archive folder::
 
     ab/abcdef…              a body, named by its SHA-256 (the same body fetched twice is stored once)
     ab/abcdef….json         its sidecar: sha256, size and, per URL that gave this body, the latest fetch
-                            (url, final_url, status, headers, fetched_at, redirects, attempts)
+                            (url, final_url, status, headers, fetched_at, redirects, attempts;
+                            at most the last 20 URLs)
     fetch-log.jsonl         one line per URL fetched or failed, in the order they finished
 
 A body streams into a temporary in the archive folder (``.download.PID.HEX.tmp``, removed by the next
@@ -26,6 +27,9 @@ from gongkai.errors import OutputError
 from gongkai.files import remove_stale_temporaries, write_atomic
 
 LOG_NAME = "fetch-log.jsonl"
+MAX_SIDECAR_FETCHES = 20
+"""Most fetches a sidecar lists (the latest, one per URL): a body many URLs give (a site's "page not
+found" served with 200) keeps a small sidecar; the fetch log lists every one."""
 
 
 class BodyFile:
@@ -56,6 +60,7 @@ class Archive:
     def __init__(self, root: Path) -> None:
         self.root = root
         self._lock = threading.Lock()
+        self._sidecar_locks = tuple(threading.Lock() for _ in range(16))
         self._log_fd: int | None = None
         try:
             root.mkdir(parents=True, exist_ok=True)
@@ -94,9 +99,10 @@ class Archive:
             body.temp.unlink(missing_ok=True)
             raise OutputError(str(path), exc.strerror or str(exc)) from exc
         sidecar = self.sidecar_path(path)
-        with self._lock:
+        with self._sidecar_locks[int(body.sha256[:2], 16) % len(self._sidecar_locks)]:
             fetches = [f for f in _read_fetches(sidecar) if f.get("url") != fetch["url"]]
-            data = {"sha256": body.sha256, "size": body.size, "fetches": [*fetches, fetch]}
+            fetches = [*fetches[max(len(fetches) - MAX_SIDECAR_FETCHES + 1, 0) :], fetch]
+            data = {"sha256": body.sha256, "size": body.size, "fetches": fetches}
             try:
                 write_atomic(sidecar, _dumps(data, indent=2).encode())
             except OSError as exc:
@@ -135,4 +141,4 @@ def _read_fetches(sidecar: Path) -> list[dict[str, Any]]:
     return [f for f in fetches if isinstance(f, dict)] if isinstance(fetches, list) else []
 
 
-__all__ = ["LOG_NAME", "Archive", "BodyFile"]
+__all__ = ["LOG_NAME", "MAX_SIDECAR_FETCHES", "Archive", "BodyFile"]
