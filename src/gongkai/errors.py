@@ -34,6 +34,14 @@ DOCUMENT_ERRORS: dict[str, str] = {
     "E121": "超出工作进程内存上限",
     "E122": "工作进程意外退出",
     "E123": "上年报告不是同一机关的报告",
+    # E131–E139: a report fetched from the web (gongkai.batch.fetch)
+    "E131": "网址无法访问（连接失败或超时）",
+    "E132": "服务器返回错误状态",
+    "E133": "被 robots.txt 禁止抓取",
+    "E134": "重定向过多或循环",
+    "E135": "下载内容超出大小上限",
+    "E136": "下载超时",
+    "E137": "网址无效",
 }
 """Stable codes of per-document errors (never reused)."""
 
