@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-PAGE = Path("/work/shared/corpus/real/city-sample-2025.html")
+PAGE = Path(__file__).resolve().parents[1] / "samples" / "city-sample-2025.html"
 
 
 class _Handler(BaseHTTPRequestHandler):

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-CORPUS = Path("/work/shared/corpus/real")
+CORPUS = Path(__file__).resolve().parents[2] / "samples"
+"""The real reports bundled with gongkai (the same files as the shared corpus)."""
 TYPES = {".pdf": "application/pdf", ".html": "text/html; charset=utf-8", ".docx": "application/octet-stream"}
 ROBOTS = "User-agent: *\nDisallow: /private/\n\nUser-agent: othercrawler\nDisallow: /\n"
 

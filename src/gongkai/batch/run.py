@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from gongkai.batch.executors import Executor
@@ -39,11 +39,19 @@ class RunReport:
 
 
 def run_check(
-    items: Sequence[Item], options: RunOptions, progress: Progress | None = None, report: RunReport | None = None
+    items: Iterable[Item],
+    options: RunOptions,
+    progress: Progress | None = None,
+    report: RunReport | None = None,
+    *,
+    total: int | None = None,
 ) -> Iterator[DocumentResult]:
-    """Each input's result in input order; with a store, after the whole run has been recorded and compared."""
+    """Each input's result in input order; with a store, after the whole run has been recorded and compared.
+
+    ``total``: how many items there are, when known (a sequence's length otherwise), for the progress bar.
+    """
     progress = progress or Progress()
-    progress.start("审核", len(items))
+    progress.start("审核", total if total is not None else len(items) if isinstance(items, Sequence) else None)
     if options.store is None:
         for result in stream(items, options.work, options.executor):
             progress.advance()

@@ -60,12 +60,25 @@ def memory_error(limit_mb: int | None) -> DocumentError:
     )
 
 
+def _data_size() -> int:
+    """This process's data segment now (``VmData``: heap and private mappings), in bytes."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmData:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
 def limit_memory(limit_mb: int | None) -> None:
-    """Cap this process's data segment (heap and private mappings) at ``limit_mb``: an allocation past it
-    fails with MemoryError in this worker instead of exhausting the machine."""
+    """Let this worker allocate at most ``limit_mb`` more than it holds at start-up (gongkai imported):
+    its data segment (heap and private mappings, ``RLIMIT_DATA``) is capped there, so an allocation past
+    it fails with MemoryError in this worker instead of exhausting the machine."""
     if not limit_mb:
         return
-    limit = limit_mb * MIB
+    limit = _data_size() + limit_mb * MIB
     _soft, hard = resource.getrlimit(resource.RLIMIT_DATA)
     if hard != resource.RLIM_INFINITY:
         limit = min(limit, hard)

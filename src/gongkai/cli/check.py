@@ -17,6 +17,7 @@ from gongkai.errors import InputError, UsageError
 from gongkai.limits import MAX_SECONDS
 
 if TYPE_CHECKING:
+    from gongkai.batch.items import Item
     from gongkai.batch.run import RunReport
     from gongkai.render.results import ResultSink
     from gongkai.result import DocumentResult
@@ -53,8 +54,9 @@ def _format_of(output: Path | None) -> str:
 @app.command(cls=Command)
 def check(
     paths: Annotated[
-        list[str], typer.Argument(metavar="PATH", help="报告文件或文件夹（文件夹递归展开）。", show_default=False)
-    ],
+        list[str] | None,
+        typer.Argument(metavar="PATH", help="报告文件、文件夹（递归展开）或 http(s):// 网址。", show_default=False),
+    ] = None,
     fmt: Annotated[
         str | None,
         typer.Option(
@@ -110,16 +112,44 @@ def check(
         ),
     ] = None,
     memory: Annotated[
-        int, typer.Option("--memory", metavar="MB", parser=params.positive, help="每个工作进程的内存上限（MB）。")
+        int,
+        typer.Option(
+            "--memory",
+            metavar="MB",
+            parser=params.positive,
+            help="每个工作进程处理文件时可再占用的内存上限（MB，不含启动时已占用的部分）。",
+        ),
     ] = DEFAULT_MEMORY_MB,
+    urls: Annotated[
+        Path | None,
+        typer.Option("--urls", metavar="文件", help="网址列表文件：每行一个 http(s):// 网址（# 开头为注释）。"),
+    ] = None,
+    archive: Annotated[
+        Path | None,
+        typer.Option(
+            "--archive",
+            metavar="文件夹",
+            help="下载的网页和文件原样存档于此（默认：数据目录下的 archive，可由 GONGKAI_DATA_DIR 指定）。",
+        ),
+    ] = None,
+    per_host: Annotated[
+        int, typer.Option("--per-host", metavar="N", parser=params.positive, help="同一网站同时下载的数量上限。")
+    ] = 2,
+    delay: Annotated[
+        float,
+        typer.Option("--delay", metavar="秒数", parser=params.nonnegative_seconds, help="对同一网站两次请求的间隔。"),
+    ] = 1.0,
 ) -> None:
     """审核报告，列出发现的问题（每份报告审核完即输出）。"""
-    from gongkai.api import iter_inputs, read_report
+    from gongkai.api import read_report
     from gongkai.audit import select_rules
     from gongkai.batch.executors import Executor, default_jobs, parse_scheduler
-    from gongkai.batch.items import local_items
+    from gongkai.batch.fetched import FetchSettings
+    from gongkai.batch.inputs import is_url, run_items
     from gongkai.batch.run import RunOptions, RunReport, run_check
+    from gongkai.batch.urls import read_url_list
     from gongkai.batch.worker import Work
+    from gongkai.store.settings import Settings
 
     fmt = fmt or _format_of(output)
     if fmt == "xlsx" and output is None:
@@ -137,10 +167,22 @@ def check(
         except InputError as exc:
             err(f"错误 {exc.code}：上年年报无法读取：{exc.message}（{previous}）")
             raise typer.Exit(EXIT_INPUT) from None
-    items = list(local_items(iter_inputs(paths)))
-    if not items:
-        err("错误：没有找到要检查的文件（文件夹中没有文件）")
-        raise typer.Exit(EXIT_INPUT)
+    if not paths and urls is None:
+        raise UsageError("请指定要检查的文件、文件夹或网址（或用 --urls 指定网址列表）")
+    given = paths or []
+    url_list = read_url_list(urls) if urls is not None else None
+    fetching = url_list is not None or any(is_url(p) for p in given)
+    folder = archive or Settings().data_dir / "archive"
+    items_iter = run_items(given, url_list, archive=folder, settings=FetchSettings(per_host=per_host, delay=delay))
+    items: Iterable[Item]
+    if fetching:  # fetched while checking: how many there are is known at the end
+        items, total, single = items_iter, None, False
+    else:
+        items = list(items_iter)
+        total, single = len(items), len(items) == 1
+        if not items:
+            err("错误：没有找到要检查的文件（文件夹中没有文件）")
+            raise typer.Exit(EXIT_INPUT)
     work = Work(
         select=tuple(sel) if sel else None,
         ignore=tuple(ign) if ign else None,
@@ -149,11 +191,12 @@ def check(
         memory_mb=memory,
     )
     executor = Executor(
-        jobs=jobs or default_jobs(), scheduler=address, inline=len(items) == 1 and jobs is None and address is None
+        jobs=jobs or default_jobs(), scheduler=address, inline=single and jobs is None and address is None
     )
     summary = RunReport()
     with progress_bar() as progress:
-        results = run_check(items, RunOptions(work=work, executor=executor, store=store), progress, summary)
+        options = RunOptions(work=work, executor=executor, store=store)
+        results = run_check(items, options, progress, summary, total=total)
         refused: list[str] = []
         failed, errors = _emit(_noting_refusals(results, refused), fmt, output, color)
     _say_run(summary, store)

@@ -136,7 +136,19 @@ def text(what: str) -> Callable[[str], str]:
     return parse
 
 
-__all__ = ["choice", "count", "date", "named", "outcome", "positive", "seconds", "text", "working_days", "year"]
+__all__ = [
+    "choice",
+    "count",
+    "date",
+    "named",
+    "nonnegative_seconds",
+    "outcome",
+    "positive",
+    "seconds",
+    "text",
+    "working_days",
+    "year",
+]
 
 
 TextOrJson = Annotated[
@@ -163,6 +175,17 @@ ReportTargets = Annotated[
 """The report files ``write`` and ``cases report`` write (``--to``, repeatable)."""
 Draft = Annotated[bool, typer.Option("--draft", help="生成草稿（加“草稿”水印），即使有错误级问题。")]
 """``--draft``: a watermarked draft, written even with error-level findings."""
+
+
+def nonnegative_seconds(value: str | float) -> float:
+    """A pause in seconds: a finite number ≥ 0."""
+    try:
+        number = float(str(value).strip())
+    except ValueError:
+        raise typer.BadParameter(f"应为秒数，而不是“{value}”") from None
+    if not math.isfinite(number) or number < 0:
+        raise typer.BadParameter(f"应为不小于 0 的秒数，而不是“{value}”")
+    return number
 
 
 def positive(value: str | int) -> int:
