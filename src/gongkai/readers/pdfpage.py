@@ -17,9 +17,10 @@ import math
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from pdfminer.pdfinterp import PDFPageInterpreter
-from pdfminer.pdftypes import PDFStream, resolve1
-from pdfminer.psparser import PSLiteral
+from pdfminer import settings
+from pdfminer.pdfinterp import PDFContentParser, PDFInterpreterError, PDFPageInterpreter
+from pdfminer.pdftypes import PDFStream, resolve1, stream_value
+from pdfminer.psparser import PSEOF, PSKeyword, PSLiteral, keyword_name
 from pdfminer.utils import MATRIX_IDENTITY, Matrix
 from pdfplumber.page import Page, PDFPageAggregatorWithMarkedContent
 
@@ -27,6 +28,7 @@ from gongkai import limits
 from gongkai.errors import InputError
 from gongkai.limits import check_deadline
 from gongkai.readers.pdffilters import decoded_size, pieces
+from gongkai.readers.pdflex import FastContentParser, Unsupported, lex
 
 SCAN_DPI = 150
 """Resolution image-only pages are rendered at for OCR."""
@@ -96,6 +98,49 @@ class _Interpreter(PDFPageInterpreter):
     def push(self, obj: Any) -> None:
         check_deadline(f"（第 {self.device.number} 页）")
         super().push(obj)
+
+    def execute(self, streams: Sequence[object]) -> None:
+        """pdfminer's ``execute``, its streams lexed by :mod:`~gongkai.readers.pdflex` when it can."""
+        valid: list[PDFStream] = []
+        self.stream_ids.clear()
+        for obj in streams:
+            stream = stream_value(obj)
+            if stream.objid is None or stream.objid in self.parent_stream_ids:
+                continue  # an inline stream, or a form drawing itself: pdfminer skips both
+            valid.append(stream)
+            self.stream_ids.add(stream.objid)
+        try:
+            parser: PDFContentParser = FastContentParser(lex(valid, f"（第 {self.device.number} 页）"))
+        except Unsupported:
+            try:
+                parser = PDFContentParser(valid)
+            except PSEOF:
+                return  # an empty page
+        operators: dict[PSKeyword, tuple[Callable[..., Any], int] | None] = {}
+        while True:
+            try:
+                _, obj = parser.nextobject()
+            except PSEOF:
+                break
+            if not isinstance(obj, PSKeyword):
+                self.push(obj)
+                continue
+            if obj not in operators:
+                method = "do_" + keyword_name(obj).replace("*", "_a").replace('"', "_w").replace("'", "_q")
+                func = getattr(self, method, None)
+                operators[obj] = None if func is None else (func, func.__code__.co_argcount - 1)
+            found = operators[obj]
+            if found is None:
+                if settings.STRICT:
+                    raise PDFInterpreterError(f"Unknown operator: {keyword_name(obj)!r}")
+                continue
+            func, nargs = found
+            if nargs:
+                args = self.pop(nargs)
+                if len(args) == nargs:
+                    func(*args)
+            else:
+                func()
 
 
 def _ticking(method: Callable[[PDFPageInterpreter], Any]) -> Callable[[_Interpreter], Any]:
