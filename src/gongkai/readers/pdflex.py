@@ -18,7 +18,6 @@ would continue in the next stream).
 
 from __future__ import annotations
 
-import contextlib
 import io
 import re
 from collections.abc import Sequence
@@ -44,17 +43,11 @@ from pdfminer.psparser import (
 
 from gongkai.limits import check_deadline
 
-_SKIP = re.compile(rb"[\s\x00]+|%[^\r\n]*")
-_NUMBER = re.compile(rb"[-+]?[0-9]*(?:\.[0-9]*)?")
-_KEYWORD = re.compile(rb"[A-Za-z][^#/%\[\]()<>{}\s]*")
-_NAME = re.compile(rb"/[^#/%\[\]()<>{}\s]*")
 _STRING_END = re.compile(rb"[()\\]")
-_HEX_END = re.compile(rb"[^\s0-9a-fA-F]")
 _HEX_PAIR = re.compile(rb"[0-9a-fA-F]{2}|.")
 _SPACE = re.compile(rb"\s")
 _OCTAL = re.compile(rb"[0-7]{1,3}")
 _ESCAPES = {ord("b"): 8, ord("t"): 9, ord("n"): 10, ord("f"): 12, ord("r"): 13, 40: 40, 41: 41, 92: 92}
-_NUMBER_START = frozenset(b"+-.0123456789")
 _LETTERS = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _INLINE_IMAGE = (KWD(b"BI"), KWD(b"ID"))
 _STACKED = frozenset(
@@ -69,8 +62,6 @@ _STACKED = frozenset(
     }
 )
 _PLAIN = frozenset({int, float, bool, bytes})
-_TICK = 4096
-"""Tokens between two deadline checks while lexing."""
 
 
 class Unsupported(Exception):
@@ -118,74 +109,85 @@ def _string(s: bytes, i: int) -> tuple[bytes, int]:
             j = k + 1
 
 
-def _hex(s: bytes, i: int) -> tuple[bytes, int]:
-    """The hexadecimal string opening at ``s[i]`` and the index of the character that ends it."""
-    m = _HEX_END.search(s, i + 1)
-    if m is None:
-        raise Unsupported("unterminated hexadecimal string")
-    j = m.start()
-    token = _HEX_PAIR.sub(lambda p: bytes((int(p.group(0), 16),)), _SPACE.sub(b"", s[i + 1 : j]))
-    return token, j
+_TOKEN = re.compile(
+    rb"(?:[\s\x00]+|%[^\r\n]*)*+"  # white space and comments before the token
+    rb"(?:([-+][0-9]*(?:\.[0-9]*)?|[0-9]+(?:\.[0-9]*)?|\.[0-9]*)"  # 1 number
+    rb"|([A-Za-z][^#/%\[\]()<>{}\s]*)"  # 2 keyword
+    rb"|/([^#/%\[\]()<>{}\s]*)"  # 3 name
+    rb"|\(([^()\\]*)\)"  # 4 string without escapes or parentheses
+    rb"|(<<|>>)"  # 5 dictionary
+    rb"|<([\s0-9a-fA-F]*)(?=[^\s0-9a-fA-F])"  # 6 hexadecimal string (its end read as the next token)
+    rb"|(.)"  # 7 anything else: a one-character keyword, or what the cases below decide
+    rb"|\Z)",
+    re.DOTALL,
+)
+_NO_TOKEN = object()
 
 
-def _lex(s: bytes, last: bool, out: list[Any], where: str) -> None:
+def _atom(text: bytes) -> Any:
+    """A number or a keyword as pdfminer makes it (_NO_TOKEN for "-", "+" or ".", which make none)."""
+    if text[0] in _LETTERS:
+        return True if text == b"true" else False if text == b"false" else KWD(text)
+    try:
+        return float(text) if b"." in text else int(text)
+    except ValueError:
+        return _NO_TOKEN
+
+
+def _lex(s: bytes, last: bool, out: list[Any]) -> None:
+    atoms: dict[bytes, Any] = {}
     i, n = 0, len(s)
     while i < n:
-        if len(out) % _TICK == 0:
-            check_deadline(where)
-        m = _SKIP.match(s, i)
-        if m is not None:
+        for m in _TOKEN.finditer(s, i):
+            kind = m.lastindex
+            if kind is None:
+                return  # white space to the end
             i = m.end()
-            continue
-        c = s[i]
-        if c in _NUMBER_START:
-            m = _NUMBER.match(s, i)
-            assert m is not None
-            text, i = m.group(), m.end()
-            with contextlib.suppress(ValueError):  # "-", "+" or ".": pdfminer makes no token
-                out.append(float(text) if b"." in text else int(text))
-        elif c in _LETTERS:
-            m = _KEYWORD.match(s, i)
-            assert m is not None
-            word, i = m.group(), m.end()
-            token: Any = True if word == b"true" else False if word == b"false" else KWD(word)
-            if token in _INLINE_IMAGE:
-                raise Unsupported("inline image")
-            out.append(token)
-        elif c == 47:  # /
-            m = _NAME.match(s, i)
-            assert m is not None
-            i = m.end()
-            if i < n and s[i] == 35:
-                raise Unsupported("# in a name")
-            raw = m.group()[1:]
-            if not raw and i == n and not last:
-                raise Unsupported("a name cut by the end of a stream")
-            try:
-                out.append(LIT(str(raw, "utf-8")))
-            except UnicodeDecodeError:
-                out.append(LIT(raw))
-        elif c == 40:  # (
-            token, i = _string(s, i)
-            out.append(token)
-        elif c == 60:  # <
-            if s[i + 1 : i + 2] == b"<":
-                out.append(KEYWORD_DICT_BEGIN)
-                i += 2
+            if kind <= 2:
+                text = m.group(kind)
+                token = atoms.get(text)
+                if token is None:
+                    token = atoms[text] = _atom(text)
+                    if token in _INLINE_IMAGE:
+                        raise Unsupported("inline image")
+                if token is not _NO_TOKEN:
+                    out.append(token)
+            elif kind == 3:
+                raw = m.group(3)
+                if i < n and s[i] == 35:
+                    raise Unsupported("# in a name")
+                if not raw and i == n and not last:
+                    raise Unsupported("a name cut by the end of a stream")
+                try:
+                    out.append(LIT(str(raw, "utf-8")))
+                except UnicodeDecodeError:
+                    out.append(LIT(raw))
+            elif kind == 4:
+                out.append(m.group(4))
+            elif kind == 5:
+                out.append(KEYWORD_DICT_BEGIN if m.group(5) == b"<<" else KEYWORD_DICT_END)
+            elif kind == 6:
+                digits = m.group(6)
+                if len(digits) % 2 or _SPACE.search(digits):
+                    digits = _SPACE.sub(b"", digits)
+                    out.append(_HEX_PAIR.sub(lambda p: bytes((int(p.group(0), 16),)), digits))
+                else:
+                    out.append(bytes.fromhex(digits.decode("ascii")))
             else:
-                token, i = _hex(s, i)
-                out.append(token)
-        elif c == 62:  # >
-            if s[i + 1 : i + 2] == b">":
-                out.append(KEYWORD_DICT_END)
-                i += 2
-            elif i + 1 == n and not last:
-                raise Unsupported("a > cut by the end of a stream")
-            else:
-                i += 1  # a lone ">" makes no token
+                c = s[i - 1]
+                if c == 40:  # "(": escapes or parentheses inside
+                    token, i = _string(s, i - 1)
+                    out.append(token)
+                    break  # go on after the string
+                if c == 60:
+                    raise Unsupported("unterminated hexadecimal string")
+                if c == 62:  # a lone ">" makes no token, unless pdfminer continues it in the next stream
+                    if i == n and not last:
+                        raise Unsupported("a > cut by the end of a stream")
+                else:
+                    out.append(KWD(bytes((c,))))
         else:
-            out.append(KWD(s[i : i + 1]))
-            i += 1
+            return
 
 
 def lex(streams: Sequence[PDFStream], where: str = "") -> list[Any]:
@@ -201,7 +203,8 @@ def lex(streams: Sequence[PDFStream], where: str = "") -> list[Any]:
             data = stream.get_data()
         except Exception as exc:  # pdfminer raises it again, at the same stream
             raise Unsupported("stream data") from exc
-        _lex(data, k == len(streams) - 1, out, where)
+        check_deadline(where)
+        _lex(data, k == len(streams) - 1, out)
     return out
 
 
