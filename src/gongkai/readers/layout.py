@@ -8,6 +8,7 @@ one space per page (PDF points or image pixels), y growing downwards.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -161,9 +162,25 @@ def find_grids(segments: Sequence[Segment], tol: float = 3.0) -> list[Grid]:
     return grids
 
 
-def _inside(w: Word, box: Box) -> bool:
-    cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
-    return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
+class _Centres:
+    """Words by the height of their centre: which have their centre in a box, without trying every word."""
+
+    def __init__(self, words: Sequence[Word]) -> None:
+        items = []
+        for i, w in enumerate(words):
+            cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
+            if cx == cx and cy == cy:  # a NaN centre is in no box
+                items.append((cy, i, cx))
+        items.sort()
+        self.items = items
+        self.heights = [it[0] for it in items]
+
+    def inside(self, box: Box) -> list[int]:
+        """Indices (in order) of the words whose centre is in ``box``, edges included."""
+        if any(v != v for v in box):
+            return []
+        lo, hi = bisect_left(self.heights, box[1]), bisect_right(self.heights, box[3])
+        return sorted(i for _, i, cx in self.items[lo:hi] if box[0] <= cx <= box[2])
 
 
 def group_lines(words: Iterable[Word]) -> list[list[Word]]:
@@ -224,10 +241,9 @@ def confidence(words: Sequence[Word]) -> float | None:
     return round(min(scores), 3) if scores else None
 
 
-def _grid_rows(grid: Grid, words: list[Word], page: int, path: str, table: int) -> list[RawRow]:
+def _grid_rows(grid: Grid, cell_words: list[list[Word]], page: int, path: str, table: int) -> list[RawRow]:
     rows: dict[int, list[RawCell]] = {}
-    for r, _c, rowspan, colspan, box in grid.cells:
-        inside = [w for w in words if _inside(w, box)]
+    for (r, _c, rowspan, colspan, box), inside in zip(grid.cells, cell_words, strict=True):
         text = join_parts([line_text(ln) for ln in group_lines(inside)])
         prov = Provenance(
             file=path,
@@ -266,10 +282,12 @@ def page_rows(
     table = table_start
     for grid in grids:
         # a word in the table's box but in none of its cells (a gap of the grid) is not lost: it stays outside
-        mine = [w for w in rest if _inside(w, grid.box) and any(_inside(w, c[4]) for c in grid.cells)]
-        taken = {id(w) for w in mine}
-        rest = [w for w in rest if id(w) not in taken]
-        items.append((grid.box[1], _grid_rows(grid, mine, page, path, table)))
+        centres = _Centres(rest)
+        in_box = set(centres.inside(grid.box))
+        cells = [[i for i in centres.inside(c[4]) if i in in_box] for c in grid.cells]
+        mine = {i for found in cells for i in found}
+        items.append((grid.box[1], _grid_rows(grid, [[rest[i] for i in found] for found in cells], page, path, table)))
+        rest = [w for i, w in enumerate(rest) if i not in mine]
         table += 1
     if stream:
         from gongkai.readers.stream import stream_tables
