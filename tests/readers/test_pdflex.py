@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pdfminer.cmapdb import CMapParser, FileUnicodeMap
 from pdfminer.pdfdocument import PDFDocument
 from pdfminer.pdfinterp import PDFContentParser
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
-from pdfminer.pdftypes import PDFStream, stream_value
+from pdfminer.pdftypes import PDFStream, dict_value, stream_value
 from pdfminer.psparser import PSEOF, PSException, PSKeyword, PSLiteral
 
-from gongkai.readers.pdflex import FastContentParser, Unsupported, lex
+from gongkai.readers.pdflex import FastCMapParser, FastContentParser, Unsupported, lex
 
 SAMPLES = sorted(Path(__file__).resolve().parents[2].joinpath("samples").glob("*.pdf"))
 
@@ -110,3 +112,53 @@ def test_pdflex_reads_the_sample_pdfs_as_pdfminer_does() -> None:
             for page in PDFPage.create_pages(PDFDocument(PDFParser(f))):
                 read += _same([stream_value(s) for s in page.contents])
     assert read >= 10
+
+
+def _unicode_map(parser: type[CMapParser], data: bytes) -> tuple[dict[int, str], str | None]:
+    cmap = FileUnicodeMap()
+    try:
+        parser(cmap, io.BytesIO(data)).run()
+    except PSException as exc:
+        return cmap.cid2unichr, type(exc).__name__
+    return cmap.cid2unichr, None
+
+
+def _to_unicode_maps() -> list[bytes]:
+    maps = []
+    for path in SAMPLES:
+        with path.open("rb") as f:
+            for page in PDFPage.create_pages(PDFDocument(PDFParser(f))):
+                for font in dict_value(page.resources.get("Font", {})).values():
+                    spec = dict_value(font)
+                    if "ToUnicode" in spec:
+                        maps.append(stream_value(spec["ToUnicode"]).get_data())
+    return maps
+
+
+def test_pdflex_cmaps_of_the_samples_read_as_pdfminer_reads_them() -> None:
+    maps = _to_unicode_maps()
+    assert maps
+    for data in maps:
+        fast = _unicode_map(FastCMapParser, data)
+        assert fast[0] and fast == _unicode_map(CMapParser, data)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    ranges=st.lists(
+        st.tuples(st.integers(0, 0xFFFF), st.integers(0, 40), st.sampled_from(["<{:04X}>", "[<{:04X}> <0041>]"])),
+        max_size=12,
+    ),
+    chars=st.lists(st.tuples(st.integers(0, 0xFFFF), st.sampled_from(["<{:04X}>", "/A", "(x)"])), max_size=12),
+    noise=st.lists(st.sampled_from(READ), max_size=6),
+)
+def test_pdflex_random_cmaps_read_as_pdfminer_reads_them(
+    ranges: list[tuple[int, int, str]], chars: list[tuple[int, str]], noise: list[bytes]
+) -> None:
+    lines = [f"{len(ranges)} beginbfrange"]
+    lines += [f"<{lo:04X}> <{min(lo + n, 0xFFFF):04X}> " + dst.format(lo) for lo, n, dst in ranges]
+    lines += ["endbfrange", f"{len(chars)} beginbfchar"]
+    lines += [f"<{code:04X}> " + dst.format(code) for code, dst in chars]
+    lines += ["endbfchar"]
+    data = b"/CIDInit /ProcSet findresource begin begincmap\n" + "\n".join(lines).encode() + b" " + b" ".join(noise)
+    assert _unicode_map(FastCMapParser, data) == _unicode_map(CMapParser, data)

@@ -21,8 +21,9 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, BinaryIO
 
+from pdfminer.cmapdb import CMapBase, CMapParser
 from pdfminer.pdfinterp import PDFContentParser
 from pdfminer.pdftypes import PDFStream
 from pdfminer.psparser import (
@@ -238,3 +239,41 @@ class FastContentParser(PDFContentParser):
                 self._next += 1
                 return (0, token)
         return super().nextobject()
+
+
+class FastCMapParser(CMapParser):
+    """pdfminer's CMap parser (a font's ToUnicode map) fed by :func:`lex`; pdfminer's own lexer if it declines."""
+
+    def __init__(self, cmap: CMapBase, fp: BinaryIO) -> None:
+        super().__init__(cmap, fp)
+        self._lexed: list[Any] | None = None
+        try:
+            self._lexed = _lexed_file(fp)
+        finally:
+            self.seek(0)  # as new, for pdfminer's lexer
+        self._next = 0
+
+    def nexttoken(self) -> tuple[int, Any]:
+        if self._lexed is None:
+            return super().nexttoken()
+        if self._next >= len(self._lexed):
+            raise PSEOF("Unexpected EOF")
+        token = self._lexed[self._next]
+        self._next += 1
+        return (0, token)
+
+
+def _lexed_file(fp: BinaryIO) -> list[Any] | None:
+    out: list[Any] = []
+    try:
+        _lex(fp.read(), True, out)
+    except Unsupported:
+        return None
+    return out
+
+
+def use_fast_cmaps() -> None:
+    """Make pdfminer read fonts' ToUnicode maps with :class:`FastCMapParser` (idempotent)."""
+    import pdfminer.pdffont
+
+    pdfminer.pdffont.CMapParser = FastCMapParser  # type: ignore[attr-defined]  # looked up by name when a font is read

@@ -3,7 +3,7 @@
 pdfplumber interprets a page's content the first time its characters are
 asked for, in pure Python that :func:`gongkai.limits.check_deadline` between
 pages cannot interrupt.  :func:`load_layout` runs that interpretation itself
-with an interpreter that checks the deadline at every operator, measures each
+with an interpreter that checks the deadline every few operators, measures each
 content stream (and each form, every time it is drawn) before running it, and
 counts the objects made, so a page of millions of characters or drawing
 operators stops at the limit instead of filling memory.  The layout it sets is
@@ -12,7 +12,6 @@ the one pdfplumber would have made.
 
 from __future__ import annotations
 
-import functools
 import math
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -35,6 +34,10 @@ SCAN_DPI = 150
 MIN_SCAN_DPI = 72
 """A page too large to render at SCAN_DPI within MAX_PIXELS is rendered lower, but not below this
 (a report page read at 67 dpi still had every cell right; at 52 dpi 9 % were wrong)."""
+
+
+_TICK = 64
+"""Objects (operands and operators) interpreted between two deadline checks."""
 
 
 def _too_much(number: int, what: str) -> InputError:
@@ -85,7 +88,7 @@ def _stream_size(stream: PDFStream, limit: int) -> int:
 
 
 class _Interpreter(PDFPageInterpreter):
-    """pdfminer's interpreter, checking the deadline at every operand and every operator without one."""
+    """pdfminer's interpreter, its streams lexed by :mod:`~gongkai.readers.pdflex`, the deadline checked as it goes."""
 
     device: _Device
 
@@ -95,12 +98,9 @@ class _Interpreter(PDFPageInterpreter):
         self.device.add_content(streams)
         super().render_contents(resources, streams, ctm=ctm)
 
-    def push(self, obj: Any) -> None:
-        check_deadline(f"（第 {self.device.number} 页）")
-        super().push(obj)
-
     def execute(self, streams: Sequence[object]) -> None:
-        """pdfminer's ``execute``, its streams lexed by :mod:`~gongkai.readers.pdflex` when it can."""
+        """pdfminer's ``execute``: the same operators with the same operands, the deadline checked every few objects."""
+        where = f"（第 {self.device.number} 页）"
         valid: list[PDFStream] = []
         self.stream_ids.clear()
         for obj in streams:
@@ -110,20 +110,24 @@ class _Interpreter(PDFPageInterpreter):
             valid.append(stream)
             self.stream_ids.add(stream.objid)
         try:
-            parser: PDFContentParser = FastContentParser(lex(valid, f"（第 {self.device.number} 页）"))
+            parser: PDFContentParser = FastContentParser(lex(valid, where))
         except Unsupported:
             try:
                 parser = PDFContentParser(valid)
             except PSEOF:
                 return  # an empty page
         operators: dict[PSKeyword, tuple[Callable[..., Any], int] | None] = {}
+        count = 0
         while True:
+            count += 1
+            if not count % _TICK:
+                check_deadline(where)
             try:
                 _, obj = parser.nextobject()
             except PSEOF:
                 break
             if not isinstance(obj, PSKeyword):
-                self.push(obj)
+                self.argstack.append(obj)
                 continue
             if obj not in operators:
                 method = "do_" + keyword_name(obj).replace("*", "_a").replace('"', "_w").replace("'", "_q")
@@ -141,21 +145,6 @@ class _Interpreter(PDFPageInterpreter):
                     func(*args)
             else:
                 func()
-
-
-def _ticking(method: Callable[[PDFPageInterpreter], Any]) -> Callable[[_Interpreter], Any]:
-    @functools.wraps(method)
-    def op(self: _Interpreter) -> Any:  # one parameter: pdfminer passes operands by the arity it reads here
-        check_deadline(f"（第 {self.device.number} 页）")
-        return method(self)
-
-    return op
-
-
-for _name in dir(PDFPageInterpreter):
-    _method = getattr(PDFPageInterpreter, _name)
-    if _name.startswith("do_") and _method.__code__.co_argcount == 1:
-        setattr(_Interpreter, _name, _ticking(_method))
 
 
 def load_layout(page: Page) -> None:
