@@ -14,11 +14,12 @@ so the words and segments are exactly the ones ``page.chars`` and
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from itertools import pairwise
 from typing import Any
 
-from pdfminer.layout import LTChar, LTContainer, LTCurve, LTItem
+from pdfminer.layout import LTChar, LTContainer, LTCurve, LTItem, LTLine, LTRect
 from pdfplumber.page import Page
-from pdfplumber.utils.geometry import curve_to_edges, line_to_edge, rect_to_edges
+from pdfplumber.utils.pdfinternals import resolve_all
 
 from gongkai.readers.layout import Segment, Word
 
@@ -44,10 +45,16 @@ def _visible(obj: dict[str, Any]) -> bool:
     """
     if obj.get("object_type") != "rect":
         return True
-    if obj.get("stroke"):
+    return _visible_rect(
+        obj.get("stroke"), obj.get("fill"), obj.get("width", 0), obj.get("height", 0), obj.get("non_stroking_color")
+    )
+
+
+def _visible_rect(stroke: Any, fill: Any, width: Any, height: Any, color: Any) -> bool:
+    if stroke:
         return True
-    thin = min(float(obj.get("width", 0)), float(obj.get("height", 0))) <= _RULE
-    return not obj.get("fill") or (thin and not _light(obj.get("non_stroking_color")))
+    thin = min(float(width), float(height)) <= _RULE
+    return not fill or (thin and not _light(color))
 
 
 def _leaves(objs: Sequence[LTItem]) -> Iterator[LTItem]:
@@ -72,7 +79,9 @@ def page_parts(page: Page) -> tuple[bool, list[Word], list[Segment]]:
     shift, top0 = page.mediabox[0], page.mediabox[1]
     has_chars = False
     words: list[Word] = []
-    shapes: dict[str, list[dict[str, Any]]] = {"line": [], "rect": [], "curve": []}
+    lines: list[Segment] = []
+    rects: list[Segment] = []
+    curves: list[Segment] = []
     for obj in _leaves(page.layout._objs):
         if isinstance(obj, LTChar):
             has_chars = True
@@ -81,20 +90,36 @@ def page_parts(page: Page) -> tuple[bool, list[Word], list[Segment]]:
                 x0, x1 = (obj.x0 + shift, obj.x1 + shift) if shift != 0 else (obj.x0, obj.x1)
                 top, bottom = (height - obj.y1) + top0, (height - obj.y0) + top0
                 words.append(Word(text, float(x0), float(top), float(x1), float(bottom)))
-        elif isinstance(obj, LTCurve):  # lines and rects are curves too
-            shape = page.process_object(obj)
-            if _visible(shape):
-                shapes[shape["object_type"]].append(shape)
-    edges = [line_to_edge(s) for s in shapes["line"]]
-    edges += [e for s in shapes["rect"] for e in rect_to_edges(s)]
-    edges += [e for s in shapes["curve"] for e in curve_to_edges(s)]
-    return has_chars, words, [_segment(e) for e in edges]
+        elif isinstance(obj, LTCurve) and type(obj) in (LTLine, LTRect, LTCurve):
+            if type(obj) is LTCurve:  # pdfplumber: an edge between each two points, page coordinates
+                pts = [(page.mediabox[0] + x, page.mediabox[1] + height - y) for x, y in resolve_all(obj.pts)]
+                curves += [_curve_edge(p0, p1) for p0, p1 in pairwise(pts)]
+                continue
+            x0, x1 = (obj.x0 + shift, obj.x1 + shift) if shift != 0 else (obj.x0, obj.x1)
+            top, bottom = (height - obj.y1) + top0, (height - obj.y0) + top0
+            if type(obj) is LTLine:
+                lines.append(_segment("h" if top == bottom else "v", x0, top, x1, bottom))
+            elif _visible_rect(obj.stroke, obj.fill, obj.width, obj.height, resolve_all(obj.non_stroking_color)):
+                # pdfplumber's rect_to_edges: top, bottom (at top + height), left, right
+                rects += [
+                    _segment("h", x0, top, x1, top),
+                    _segment("h", x0, top + obj.height, x1, bottom),
+                    _segment("v", x0, top, x0, bottom),
+                    _segment("v", x1, top, x1, bottom),
+                ]
+        elif isinstance(obj, LTCurve):  # a subclass pdfplumber names otherwise: its own conversion
+            return _parts_by_pdfplumber(page)
+    return has_chars, words, lines + rects + curves
 
 
-def _segment(e: dict[str, Any]) -> Segment:
-    return Segment(
-        "h" if e["orientation"] == "h" else "v", float(e["x0"]), float(e["top"]), float(e["x1"]), float(e["bottom"])
-    )
+def _segment(orientation: str, x0: Any, top: Any, x1: Any, bottom: Any) -> Segment:
+    return Segment("h" if orientation == "h" else "v", float(x0), float(top), float(x1), float(bottom))
+
+
+def _curve_edge(p0: tuple[Any, Any], p1: tuple[Any, Any]) -> Segment:
+    """pdfplumber's curve_to_edges for one pair of points (an edge neither level nor upright counts as ``v``)."""
+    orientation = "v" if p0[0] == p1[0] else ("h" if p0[1] == p1[1] else "")
+    return _segment(orientation, min(p0[0], p1[0]), min(p0[1], p1[1]), max(p0[0], p1[0]), max(p0[1], p1[1]))
 
 
 def _parts_by_pdfplumber(page: Page) -> tuple[bool, list[Word], list[Segment]]:
@@ -103,4 +128,5 @@ def _parts_by_pdfplumber(page: Page) -> tuple[bool, list[Word], list[Segment]]:
         for c in page.chars
         if c["text"].strip() or c["text"] == " "
     ]
-    return bool(page.chars), words, [_segment(e) for e in page.filter(_visible).edges]
+    edges = page.filter(_visible).edges
+    return bool(page.chars), words, [_segment(e["orientation"], e["x0"], e["top"], e["x1"], e["bottom"]) for e in edges]
