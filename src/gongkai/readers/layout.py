@@ -8,7 +8,6 @@ one space per page (PDF points or image pixels), y growing downwards.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -16,6 +15,7 @@ from typing import Any, Literal
 from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
 
 from gongkai.model import Provenance
+from gongkai.readers.layout_index import Centres, nearest_level, nearest_of_all
 from gongkai.readers.raw import RawCell, RawRow, clean_text
 
 
@@ -74,10 +74,6 @@ def _levels(values: Iterable[float], tol: float) -> list[float]:
         if not out or v - out[-1] > tol:
             out.append(v)
     return out
-
-
-def _index(levels: list[float], v: float) -> int:
-    return min(range(len(levels)), key=lambda i: abs(levels[i] - v))
 
 
 def close_open_ends(segments: Sequence[Segment], tol: float = 3.0) -> list[Segment]:
@@ -152,35 +148,15 @@ def find_grids(segments: Sequence[Segment], tol: float = 3.0) -> list[Grid]:
         ys = _levels([c[1] for c in table] + [c[3] for c in table], tol)
         if len(xs) < 3 or len(ys) < 2:
             continue
+        nearest = nearest_level if all(v == v for v in xs + ys) else nearest_of_all  # NaN: a damaged drawing
         placed = []
         for x0, top, x1, bottom in table:
-            c0, c1, r0, r1 = _index(xs, x0), _index(xs, x1), _index(ys, top), _index(ys, bottom)
+            c0, c1, r0, r1 = nearest(xs, x0), nearest(xs, x1), nearest(ys, top), nearest(ys, bottom)
             placed.append((r0, c0, max(1, r1 - r0), max(1, c1 - c0), (x0, top, x1, bottom)))
         placed.sort()
         grids.append(Grid((xs[0], ys[0], xs[-1], ys[-1]), placed))
     grids.sort(key=lambda g: g.box[1])
     return grids
-
-
-class _Centres:
-    """Words by the height of their centre: which have their centre in a box, without trying every word."""
-
-    def __init__(self, words: Sequence[Word]) -> None:
-        items = []
-        for i, w in enumerate(words):
-            cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
-            if cx == cx and cy == cy:  # a NaN centre is in no box
-                items.append((cy, i, cx))
-        items.sort()
-        self.items = items
-        self.heights = [it[0] for it in items]
-
-    def inside(self, box: Box) -> list[int]:
-        """Indices (in order) of the words whose centre is in ``box``, edges included."""
-        if any(v != v for v in box):
-            return []
-        lo, hi = bisect_left(self.heights, box[1]), bisect_right(self.heights, box[3])
-        return sorted(i for _, i, cx in self.items[lo:hi] if box[0] <= cx <= box[2])
 
 
 def group_lines(words: Iterable[Word]) -> list[list[Word]]:
@@ -282,7 +258,7 @@ def page_rows(
     table = table_start
     for grid in grids:
         # a word in the table's box but in none of its cells (a gap of the grid) is not lost: it stays outside
-        centres = _Centres(rest)
+        centres = Centres(rest)
         in_box = set(centres.inside(grid.box))
         cells = [[i for i in centres.inside(c[4]) if i in in_box] for c in grid.cells]
         mine = {i for found in cells for i in found}

@@ -136,14 +136,15 @@ def _atom(text: bytes) -> Any:
 
 
 def _lex(s: bytes, last: bool, out: list[Any]) -> None:
-    atoms: dict[bytes, Any] = {}
+    atoms: dict[bytes, Any] = {}  # numbers and keywords, then hexadecimal strings, as read so far
+    hexes: dict[bytes, bytes] = {}
+    append = out.append
     i, n = 0, len(s)
     while i < n:
         for m in _TOKEN.finditer(s, i):
             kind = m.lastindex
             if kind is None:
                 return  # white space to the end
-            i = m.end()
             if kind <= 2:
                 text = m.group(kind)
                 token = atoms.get(text)
@@ -152,33 +153,33 @@ def _lex(s: bytes, last: bool, out: list[Any]) -> None:
                     if token in _INLINE_IMAGE:
                         raise Unsupported("inline image")
                 if token is not _NO_TOKEN:
-                    out.append(token)
+                    append(token)
+            elif kind == 6:
+                digits = m.group(6)
+                string = hexes.get(digits)
+                if string is None:
+                    string = hexes[digits] = _hex(digits)
+                append(string)
+            elif kind == 4:
+                append(m.group(4))
             elif kind == 3:
-                raw = m.group(3)
+                raw, i = m.group(3), m.end()
                 if i < n and s[i] == 35:
                     raise Unsupported("# in a name")
                 if not raw and i == n and not last:
                     raise Unsupported("a name cut by the end of a stream")
                 try:
-                    out.append(LIT(str(raw, "utf-8")))
+                    append(LIT(str(raw, "utf-8")))
                 except UnicodeDecodeError:
-                    out.append(LIT(raw))
-            elif kind == 4:
-                out.append(m.group(4))
+                    append(LIT(raw))
             elif kind == 5:
-                out.append(KEYWORD_DICT_BEGIN if m.group(5) == b"<<" else KEYWORD_DICT_END)
-            elif kind == 6:
-                digits = m.group(6)
-                if len(digits) % 2 or _SPACE.search(digits):
-                    digits = _SPACE.sub(b"", digits)
-                    out.append(_HEX_PAIR.sub(lambda p: bytes((int(p.group(0), 16),)), digits))
-                else:
-                    out.append(bytes.fromhex(digits.decode("ascii")))
+                append(KEYWORD_DICT_BEGIN if m.group(5) == b"<<" else KEYWORD_DICT_END)
             else:
+                i = m.end()
                 c = s[i - 1]
                 if c == 40:  # "(": escapes or parentheses inside
                     token, i = _string(s, i - 1)
-                    out.append(token)
+                    append(token)
                     break  # go on after the string
                 if c == 60:
                     raise Unsupported("unterminated hexadecimal string")
@@ -186,9 +187,17 @@ def _lex(s: bytes, last: bool, out: list[Any]) -> None:
                     if i == n and not last:
                         raise Unsupported("a > cut by the end of a stream")
                 else:
-                    out.append(KWD(bytes((c,))))
+                    append(KWD(bytes((c,))))
         else:
             return
+
+
+def _hex(digits: bytes) -> bytes:
+    """A hexadecimal string's bytes as pdfminer makes them (white space dropped, an odd last digit kept as is)."""
+    if len(digits) % 2 or _SPACE.search(digits):
+        digits = _SPACE.sub(b"", digits)
+        return _HEX_PAIR.sub(lambda p: bytes((int(p.group(0), 16),)), digits)
+    return bytes.fromhex(digits.decode("ascii"))
 
 
 def lex(streams: Sequence[PDFStream], where: str = "") -> list[Any]:

@@ -1,0 +1,47 @@
+"""Quick lookups give what trying every word or every level gives."""
+
+from __future__ import annotations
+
+import math
+from itertools import pairwise
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from gongkai.readers.layout import Word
+from gongkai.readers.layout_index import Centres, nearest_level, nearest_of_all
+
+coordinate = st.one_of(st.floats(-50, 900), st.sampled_from([0.0, 10.0, 10.5, 20.25, math.nan, math.inf]))
+
+
+@st.composite
+def words(draw: st.DrawFn) -> Word:
+    x0, top = draw(coordinate), draw(coordinate)
+    return Word("字", x0, top, x0 + draw(st.floats(0, 30)), top + draw(st.floats(0, 30)))
+
+
+@given(ws=st.lists(words(), max_size=40), boxes=st.lists(st.tuples(coordinate, coordinate, coordinate, coordinate)))
+def test_layout_index_centres_inside_as_trying_every_word(
+    ws: list[Word], boxes: list[tuple[float, float, float, float]]
+) -> None:
+    centres = Centres(ws)
+    for box in boxes:
+        every = [
+            i
+            for i, w in enumerate(ws)
+            if box[0] <= (w.x0 + w.x1) / 2 <= box[2] and box[1] <= (w.top + w.bottom) / 2 <= box[3]
+        ]
+        assert centres.inside(box) == every
+
+
+@given(
+    start=st.floats(-100, 100),
+    gaps=st.lists(st.floats(3.01, 200), min_size=0, max_size=12),
+    values=st.lists(st.one_of(st.floats(-300, 3000), st.sampled_from([math.nan, math.inf, -math.inf]))),
+)
+def test_layout_index_nearest_level_as_comparing_all(start: float, gaps: list[float], values: list[float]) -> None:
+    levels = [start]
+    for gap in gaps:
+        levels.append(levels[-1] + gap)
+    for v in [*values, *levels, *((a + b) / 2 for a, b in pairwise(levels))]:
+        assert nearest_level(levels, v) == nearest_of_all(levels, v)
