@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gongkai.readers.layout import Word
-from gongkai.readers.layout_index import Centres, nearest_level, nearest_of_all
+from gongkai.readers.layout_index import Centres, intersections_to_cells, nearest_level, nearest_of_all
 
 coordinate = st.one_of(st.floats(-50, 900), st.sampled_from([0.0, 10.0, 10.5, 20.25, math.nan, math.inf]))
 
@@ -45,3 +45,31 @@ def test_layout_index_nearest_level_as_comparing_all(start: float, gaps: list[fl
         levels.append(levels[-1] + gap)
     for v in [*values, *levels, *((a + b) / 2 for a, b in pairwise(levels))]:
         assert nearest_level(levels, v) == nearest_of_all(levels, v)
+
+
+@st.composite
+def ruled(draw: st.DrawFn) -> list[dict[str, object]]:
+    """Edges on a coarse lattice (so they meet), most across it, some shorter, missing or drawn twice."""
+    xs = sorted(draw(st.sets(st.sampled_from([0.0, 10.0, 20.0, 35.0, 50.0, 80.0]), min_size=2, max_size=5)))
+    ys = sorted(draw(st.sets(st.sampled_from([0.0, 8.0, 16.0, 30.0, 44.0]), min_size=2, max_size=5)))
+    edges: list[dict[str, object]] = []
+    for y in ys:
+        a, b = draw(st.sampled_from(xs[:2])), draw(st.sampled_from(xs[-2:]))
+        edges += [{"orientation": "h", "x0": a, "x1": b, "top": y, "bottom": y}] * draw(
+            st.sampled_from([0, 1, 1, 1, 1, 2])
+        )
+    for x in xs:
+        a, b = draw(st.sampled_from(ys[:2])), draw(st.sampled_from(ys[-2:]))
+        edges += [{"orientation": "v", "x0": x, "x1": x, "top": a, "bottom": b}] * draw(
+            st.sampled_from([0, 1, 1, 1, 1, 2])
+        )
+    return edges
+
+
+@given(edges=ruled())
+def test_layout_index_cells_as_pdfplumber_finds_them(edges: list[dict[str, object]]) -> None:
+    from pdfplumber.table import edges_to_intersections
+    from pdfplumber.table import intersections_to_cells as plumber
+
+    points = edges_to_intersections(edges, 3, 3)
+    assert intersections_to_cells(points) == plumber(points)

@@ -12,10 +12,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
+from pdfplumber.table import cells_to_tables, edges_to_intersections, merge_edges
 
 from gongkai.model import Provenance
-from gongkai.readers.layout_index import Centres, nearest_level, nearest_of_all
+from gongkai.readers.layout_index import Centres, intersections_to_cells, nearest_level, nearest_of_all
 from gongkai.readers.raw import RawCell, RawRow, clean_text
 
 

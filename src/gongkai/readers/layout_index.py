@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from gongkai.readers.layout import Box, Word
@@ -46,3 +46,46 @@ class Centres:
             return []
         lo, hi = bisect_left(self.heights, box[1]), bisect_right(self.heights, box[3])
         return sorted(i for _, i, cx in self.items[lo:hi] if box[0] <= cx <= box[2])
+
+
+def intersections_to_cells(intersections: dict[tuple[float, float], dict[str, list[dict[str, Any]]]]) -> list[Box]:
+    """pdfplumber's ``intersections_to_cells``: the same cells in the same order, each edge set made once.
+
+    For each intersection (sorted), the smallest cell it is the top-left corner of: the first
+    point below it joined by a vertical edge, then the first to its right joined by a horizontal
+    edge, whose bottom-right corner is joined to both.
+    """
+    points = sorted(intersections)
+    if any(x != x or y != y for x, y in points):  # NaN: pdfplumber's own, as it always was
+        from pdfplumber.table import intersections_to_cells as plumber
+
+        return plumber(intersections)
+    vs = {p: {(e["x0"], e["top"], e["x1"], e["bottom"]) for e in found["v"]} for p, found in intersections.items()}
+    hs = {p: {(e["x0"], e["top"], e["x1"], e["bottom"]) for e in found["h"]} for p, found in intersections.items()}
+    column: dict[float, list[tuple[float, float]]] = {}
+    row: dict[float, list[tuple[float, float]]] = {}
+    for p in points:
+        column.setdefault(p[0], []).append(p)
+        row.setdefault(p[1], []).append(p)
+
+    def joined(p: tuple[float, float], q: tuple[float, float]) -> bool:
+        return (p[0] == q[0] and not vs[p].isdisjoint(vs[q])) or (p[1] == q[1] and not hs[p].isdisjoint(hs[q]))
+
+    cells: list[Box] = []
+    for pt in points:
+        below = [q for q in column[pt[0]] if q[1] > pt[1]]
+        right = [q for q in row[pt[1]] if q[0] > pt[0]]
+        for below_pt in below:
+            if not joined(pt, below_pt):
+                continue
+            for right_pt in right:
+                if not joined(pt, right_pt):
+                    continue
+                corner = (right_pt[0], below_pt[1])
+                if corner in intersections and joined(corner, right_pt) and joined(corner, below_pt):
+                    cells.append((pt[0], pt[1], corner[0], corner[1]))
+                    break
+            else:
+                continue
+            break
+    return cells
