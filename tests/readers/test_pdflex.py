@@ -65,10 +65,17 @@ def _objects(parser: PDFContentParser) -> list[Any]:
 def _same(streams: list[PDFStream]) -> bool:
     """Whether the lexer gives pdfminer's objects (False: it declined the streams)."""
     try:
-        fast = _objects(FastContentParser(lex(streams)))
+        tokens = lex(streams)
     except Unsupported:
         return False
-    assert fast == _objects(PDFContentParser(streams))
+    slow = _objects(PDFContentParser(streams))
+    assert _objects(FastContentParser(tokens)) == slow
+    each: list[Any] = []
+    try:
+        each.extend(_normal(obj) for obj in FastContentParser(tokens).objects())
+    except PSException as exc:  # the error ends the list, as in _objects
+        each.append(type(exc).__name__)
+    assert each == slow
     return True
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any, BinaryIO
 
 from pdfminer.cmapdb import CMapBase, CMapParser
@@ -239,6 +239,25 @@ class FastContentParser(PDFContentParser):
         token = self._tokens_in[self._next]
         self._next += 1
         return (0, token)
+
+    def objects(self) -> Iterator[Any]:
+        """Every object ``nextobject`` would give, one after another, until the tokens run out."""
+        tokens, stacked = self._tokens_in, _STACKED
+        k, n = 0, len(tokens)
+        while k < n:
+            token = tokens[k]
+            if type(token) is PSKeyword and token in stacked:  # an array, a dictionary: pdfminer's stack parser
+                self._next = k
+                try:
+                    yield PSStackParser.nextobject(self)[1]
+                except PSEOF:
+                    return
+                while self.results:
+                    yield self.results.pop(0)[1]
+                k = self._next
+            else:
+                k += 1
+                yield token
 
     def nextobject(self) -> Any:
         if not self.results and not self.context and self._next < len(self._tokens_in):

@@ -13,7 +13,7 @@ the one pdfplumber would have made.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from pdfminer import settings
@@ -110,22 +110,18 @@ class _Interpreter(PDFPageInterpreter):
             valid.append(stream)
             self.stream_ids.add(stream.objid)
         try:
-            parser: PDFContentParser = FastContentParser(lex(valid, where))
+            objects = FastContentParser(lex(valid, where)).objects()
         except Unsupported:
             try:
-                parser = PDFContentParser(valid)
+                objects = _objects(PDFContentParser(valid))
             except PSEOF:
                 return  # an empty page
         operators: dict[PSKeyword, tuple[Callable[..., Any], int] | None] = {}
         count = 0
-        while True:
+        for obj in objects:
             count += 1
             if not count % _TICK:
                 check_deadline(where)
-            try:
-                _, obj = parser.nextobject()
-            except PSEOF:
-                break
             if not isinstance(obj, PSKeyword):
                 self.argstack.append(obj)
                 continue
@@ -145,6 +141,14 @@ class _Interpreter(PDFPageInterpreter):
                     func(*args)
             else:
                 func()
+
+
+def _objects(parser: PDFContentParser) -> Iterator[Any]:
+    while True:
+        try:
+            yield parser.nextobject()[1]
+        except PSEOF:
+            return
 
 
 def load_layout(page: Page) -> None:
