@@ -169,3 +169,22 @@ def test_pdflex_random_cmaps_read_as_pdfminer_reads_them(
     lines += ["endbfchar"]
     data = b"/CIDInit /ProcSet findresource begin begincmap\n" + "\n".join(lines).encode() + b" " + b" ".join(noise)
     assert _unicode_map(FastCMapParser, data) == _unicode_map(CMapParser, data)
+
+
+values = st.recursive(
+    st.one_of(st.integers(), st.floats(allow_nan=False), st.booleans(), st.binary(max_size=3), st.none()),
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.integers(0, 9), inner, max_size=4)),
+    max_leaves=20,
+)
+
+
+@given(value=values)
+def test_pdflex_resolve_all_as_pdfminers(value: object) -> None:
+    import copy
+
+    from pdfminer.pdftypes import resolve_all as pdfminers
+
+    from gongkai.readers.pdflex import resolve_all
+
+    mine, theirs = copy.deepcopy(value), copy.deepcopy(value)
+    assert repr(resolve_all(mine)) == repr(pdfminers(theirs)) and repr(mine) == repr(theirs)

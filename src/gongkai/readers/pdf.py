@@ -30,7 +30,7 @@ from gongkai.errors import InputError
 from gongkai.limits import check_deadline, check_pages
 from gongkai.readers.layout import page_rows
 from gongkai.readers.pdfguard import check_streams
-from gongkai.readers.pdflex import use_fast_cmaps
+from gongkai.readers.pdflex import use_fast_fonts
 from gongkai.readers.pdfpage import load_layout, render_scale
 from gongkai.readers.pdfparts import page_parts
 from gongkai.readers.pdfrc4 import use_fast_rc4
@@ -41,7 +41,7 @@ _LIBRARIES = frozenset({"pdfminer", "pdfplumber", "pypdfium2", "pypdfium2_raw"})
 # many) and for damaged files: not the user's business; a damaged file is reported by our codes.
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 use_fast_rc4()
-use_fast_cmaps()
+use_fast_fonts()
 _PAGE_NUMBER = re.compile(r"^[-—–－\s]*(第\s*)?\d{1,4}\s*(页)?[-—–－\s]*(/\s*\d+|共\s*\d+\s*页)?$")
 _MARGIN = 0.08
 

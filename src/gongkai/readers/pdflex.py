@@ -25,7 +25,7 @@ from typing import Any, BinaryIO
 
 from pdfminer.cmapdb import CMapBase, CMapParser
 from pdfminer.pdfinterp import PDFContentParser
-from pdfminer.pdftypes import PDFStream
+from pdfminer.pdftypes import PDFObjRef, PDFStream
 from pdfminer.psparser import (
     KEYWORD_ARRAY_BEGIN,
     KEYWORD_ARRAY_END,
@@ -63,6 +63,7 @@ _STACKED = frozenset(
     }
 )
 _PLAIN = frozenset({int, float, bool, bytes})
+_NUMBERS = frozenset({int, float})
 
 
 class Unsupported(Exception):
@@ -300,8 +301,22 @@ def _lexed_file(fp: BinaryIO) -> list[Any] | None:
     return out
 
 
-def use_fast_cmaps() -> None:
-    """Make pdfminer read fonts' ToUnicode maps with :class:`FastCMapParser` (idempotent)."""
+def resolve_all(x: object, default: object = None) -> Any:
+    """pdfminer's ``resolve_all``, passing over the numbers of a font's widths instead of storing each again."""
+    while isinstance(x, PDFObjRef):
+        x = x.resolve(default=default)
+    if isinstance(x, list):
+        x = [resolve_all(v, default=default) for v in x]
+    elif isinstance(x, dict):
+        for k, v in x.items():
+            if type(v) not in _NUMBERS:
+                x[k] = resolve_all(v, default=default)
+    return x
+
+
+def use_fast_fonts() -> None:
+    """Make pdfminer read fonts' ToUnicode maps with :class:`FastCMapParser`, and their widths sooner (idempotent)."""
     import pdfminer.pdffont
 
     pdfminer.pdffont.CMapParser = FastCMapParser  # type: ignore[attr-defined]  # looked up by name when a font is read
+    pdfminer.pdffont.resolve_all = resolve_all  # type: ignore[attr-defined]
