@@ -8,8 +8,8 @@ from itertools import pairwise
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gongkai.readers.layout import Word
-from gongkai.readers.layout_index import Centres, intersections_to_cells, nearest_level, nearest_of_all
+from gongkai.readers.layout import Segment, Word
+from gongkai.readers.layout_index import Centres, Rules, closed, intersections_to_cells, nearest_level, nearest_of_all
 
 coordinate = st.one_of(st.floats(-50, 900), st.sampled_from([0.0, 10.0, 10.5, 20.25, math.nan, math.inf]))
 
@@ -73,3 +73,23 @@ def test_layout_index_cells_as_pdfplumber_finds_them(edges: list[dict[str, objec
 
     points = edges_to_intersections(edges, 3, 3)
     assert intersections_to_cells(points) == plumber(points)
+
+
+@given(
+    orientation=st.sampled_from(["h", "v"]),
+    spans=st.lists(st.tuples(coordinate, coordinate, st.floats(0, 400)), max_size=25),
+    ends=st.lists(st.tuples(coordinate, coordinate), max_size=20),
+    nudge=st.sampled_from([0.0, 1e-9, -1e-9, 1e-13]),
+)
+def test_layout_index_rules_closed_as_trying_every_rule(
+    orientation: str, spans: list[tuple[float, float, float]], ends: list[tuple[float, float]], nudge: float
+) -> None:
+    tol = 3.0
+    if orientation == "h":
+        rules = [Segment("h", a, at, a + length, at) for at, a, length in spans]
+    else:
+        rules = [Segment("v", at, a, at, a + length) for at, a, length in spans]
+    near = [(at + d + nudge, a) for at, a, _ in spans for d in (-tol, tol)]  # on the edge of the tolerance
+    index = Rules(rules, orientation)
+    for at, pos in [*ends, *near]:
+        assert index.closed(at, pos, tol) == closed(rules, at, pos, tol)

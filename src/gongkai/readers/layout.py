@@ -15,7 +15,7 @@ from typing import Any, Literal
 from pdfplumber.table import cells_to_tables, edges_to_intersections, merge_edges
 
 from gongkai.model import Provenance
-from gongkai.readers.layout_index import Centres, intersections_to_cells, nearest_level, nearest_of_all
+from gongkai.readers.layout_index import Centres, Rules, intersections_to_cells, nearest_level, nearest_of_all
 from gongkai.readers.raw import RawCell, RawRow, clean_text
 
 
@@ -90,10 +90,11 @@ def close_open_ends(segments: Sequence[Segment], tol: float = 3.0) -> list[Segme
     """
     hs = [s for s in segments if s.orientation == "h" and s.x1 - s.x0 > tol]
     vs = [s for s in segments if s.orientation == "v" and s.bottom - s.top > tol]
+    across_h, across_v = Rules(hs, "h"), Rules(vs, "v")
     added = [
         Segment("h", lo, at, hi, at)
         for at, lo, hi in _join_ends(
-            [(y, v.x0) for v in vs for y in (v.top, v.bottom) if not _closed(hs, y, v.x0, tol)], tol, 2
+            [(y, v.x0) for v in vs for y in (v.top, v.bottom) if not across_h.closed(y, v.x0, tol)], tol, 2
         )
     ]
     if hs:  # clipped sides: open ends at the leftmost or rightmost extent of all rules
@@ -101,19 +102,9 @@ def close_open_ends(segments: Sequence[Segment], tol: float = 3.0) -> list[Segme
         ends = [(x, h.top) for h in hs for x in (h.x0, h.x1) if (x <= left or x >= right)]
         added += [
             Segment("v", at, lo, at, hi)
-            for at, lo, hi in _join_ends([(x, y) for x, y in ends if not _closed(vs, x, y, tol)], tol, 3)
+            for at, lo, hi in _join_ends([(x, y) for x, y in ends if not across_v.closed(x, y, tol)], tol, 3)
         ]
     return [*segments, *added]
-
-
-def _closed(across: list[Segment], at: float, pos: float, tol: float) -> bool:
-    """Whether a rule of ``across`` passes through the end at ``at`` (its own position) / ``pos`` (along it)."""
-    for s in across:
-        if s.orientation == "h" and abs(s.top - at) <= tol and s.x0 - tol <= pos <= s.x1 + tol:
-            return True
-        if s.orientation == "v" and abs(s.x0 - at) <= tol and s.top - tol <= pos <= s.bottom + tol:
-            return True
-    return False
 
 
 def _join_ends(ends: list[tuple[float, float]], tol: float, least: int) -> list[tuple[float, float, float]]:

@@ -6,12 +6,13 @@ used to), in the same order and with the same ties, NaN included, in a fraction 
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from gongkai.readers.layout import Box, Word
+    from gongkai.readers.layout import Box, Segment, Word
 
 
 def nearest_of_all(levels: list[float], v: float) -> int:
@@ -46,6 +47,35 @@ class Centres:
             return []
         lo, hi = bisect_left(self.heights, box[1]), bisect_right(self.heights, box[3])
         return sorted(i for _, i, cx in self.items[lo:hi] if box[0] <= cx <= box[2])
+
+
+def closed(across: Sequence[Segment], at: float, pos: float, tol: float) -> bool:
+    """Whether a rule of ``across`` passes through the end at ``at`` (its own position) / ``pos`` (along it)."""
+    for s in across:
+        if s.orientation == "h" and abs(s.top - at) <= tol and s.x0 - tol <= pos <= s.x1 + tol:
+            return True
+        if s.orientation == "v" and abs(s.x0 - at) <= tol and s.top - tol <= pos <= s.bottom + tol:
+            return True
+    return False
+
+
+class Rules:
+    """Rules of one orientation by position (a horizontal's top, a vertical's x): :func:`closed`, trying only the near."""
+
+    def __init__(self, rules: Sequence[Segment], orientation: str) -> None:
+        self.rules = list(rules)
+        keyed = sorted(((s.top if orientation == "h" else s.x0), k) for k, s in enumerate(self.rules))
+        self.exact = all(p == p for p, _ in keyed)  # no NaN: the order holds
+        self.positions = [p for p, _ in keyed]
+        self.order = [self.rules[k] for _, k in keyed]
+
+    def closed(self, at: float, pos: float, tol: float) -> bool:
+        """As :func:`closed` over all the rules: those within ``tol`` of ``at`` (and a margin for rounding) tried."""
+        if not self.exact or not math.isfinite(at) or tol != tol:
+            return closed(self.rules, at, pos, tol)
+        margin = abs(tol) + 1.0 + abs(at) * 1e-9
+        lo, hi = bisect_left(self.positions, at - margin), bisect_right(self.positions, at + margin)
+        return closed(self.order[lo:hi], at, pos, tol)
 
 
 def intersections_to_cells(intersections: dict[tuple[float, float], dict[str, list[dict[str, Any]]]]) -> list[Box]:

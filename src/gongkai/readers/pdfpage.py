@@ -37,7 +37,7 @@ MIN_SCAN_DPI = 72
 
 
 _TICK = 64
-"""Objects (operands and operators) interpreted between two deadline checks."""
+"""Operators interpreted between two deadline checks."""
 
 
 def _too_much(number: int, what: str) -> InputError:
@@ -99,7 +99,7 @@ class _Interpreter(PDFPageInterpreter):
         super().render_contents(resources, streams, ctm=ctm)
 
     def execute(self, streams: Sequence[object]) -> None:
-        """pdfminer's ``execute``: the same operators with the same operands, the deadline checked every few objects."""
+        """pdfminer's ``execute``: the same operators with the same operands, the deadline checked every few operators."""
         where = f"（第 {self.device.number} 页）"
         valid: list[PDFStream] = []
         self.stream_ids.clear()
@@ -119,12 +119,12 @@ class _Interpreter(PDFPageInterpreter):
         operators: dict[PSKeyword, tuple[Callable[..., Any], int] | None] = {}
         count = 0
         for obj in objects:
-            count += 1
-            if not count % _TICK:
-                check_deadline(where)
             if not isinstance(obj, PSKeyword):
                 self.argstack.append(obj)
                 continue
+            count += 1
+            if not count % _TICK:
+                check_deadline(where)
             if obj not in operators:
                 method = "do_" + keyword_name(obj).replace("*", "_a").replace('"', "_w").replace("'", "_q")
                 func = getattr(self, method, None)
