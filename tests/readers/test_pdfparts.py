@@ -76,3 +76,20 @@ def test_pdfparts_sample_pages_as_pdfplumber_gives_them() -> None:
     for path in SAMPLES:
         for fast, plumber in _both(path.read_bytes()):
             assert fast == plumber
+
+
+def _stock_and_ours(data: bytes) -> list[tuple[object, object]]:
+    """Each page read by pdfplumber alone, and through our interpreter (lexer, glyph cache) and page_parts."""
+    pairs = []
+    with pdfplumber.open(io.BytesIO(data)) as stock, pdfplumber.open(io.BytesIO(data)) as ours:
+        for page, mine in zip(stock.pages, ours.pages, strict=True):
+            load_layout(mine)
+            pairs.append((_parts_by_pdfplumber(page), page_parts(mine)))
+    return pairs
+
+
+@pytest.mark.parametrize("name", ["drawn", "drawn-shifted", *(p.name for p in SAMPLES)])
+def test_pdfparts_our_interpreter_reads_as_pdfplumber_alone(name: str) -> None:
+    data = _drawn((30, -20) if name == "drawn-shifted" else (0, 0)) if name.startswith("drawn") else None
+    for stock, ours in _stock_and_ours(data or SAMPLES[0].with_name(name).read_bytes()):
+        assert ours == stock

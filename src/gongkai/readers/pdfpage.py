@@ -17,7 +17,10 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from pdfminer import settings
-from pdfminer.pdfinterp import PDFContentParser, PDFInterpreterError, PDFPageInterpreter
+from pdfminer.layout import LTChar
+from pdfminer.pdfcolor import PDFColorSpace
+from pdfminer.pdffont import PDFFont, PDFUnicodeNotDefined
+from pdfminer.pdfinterp import PDFContentParser, PDFGraphicState, PDFInterpreterError, PDFPageInterpreter
 from pdfminer.pdftypes import PDFStream, resolve1, stream_value
 from pdfminer.psparser import PSEOF, PSKeyword, PSLiteral, keyword_name
 from pdfminer.utils import MATRIX_IDENTITY, Matrix
@@ -53,6 +56,35 @@ class _Device(PDFPageAggregatorWithMarkedContent):
         self.objects = 0
         self.content = 0
         self.sizes: dict[int, int] = {}
+        self.glyphs: dict[tuple[PDFFont, int], tuple[str, float, Any]] = {}
+
+    def render_char(
+        self,
+        matrix: Matrix,
+        font: PDFFont,
+        fontsize: float,
+        scaling: float,
+        rise: float,
+        cid: int,
+        ncs: PDFColorSpace,
+        graphicstate: PDFGraphicState,
+    ) -> float:
+        """pdfminer's character (an ``LTChar``, tagged as pdfplumber tags it), each glyph's text and widths looked up once.
+
+        ``to_unichr``, ``char_width`` and ``char_disp`` depend on the font and the code alone.
+        """
+        glyph = self.glyphs.get((font, cid))
+        if glyph is None:
+            try:
+                text = font.to_unichr(cid)
+                assert isinstance(text, str), str(type(text))
+            except PDFUnicodeNotDefined:
+                text = self.handle_undefined_char(font, cid)
+            glyph = self.glyphs[(font, cid)] = (text, font.char_width(cid), font.char_disp(cid))
+        item = LTChar(matrix, font, fontsize, scaling, rise, glyph[0], glyph[1], glyph[2], ncs, graphicstate)
+        self.cur_item.add(item)
+        self.tag_cur_item()
+        return item.adv
 
     def tag_cur_item(self) -> None:
         super().tag_cur_item()
