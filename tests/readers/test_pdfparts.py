@@ -12,6 +12,7 @@ from reportlab.pdfgen import canvas
 
 from gongkai.readers.pdfpage import load_layout
 from gongkai.readers.pdfparts import _parts_by_pdfplumber, page_parts
+from tests.hostile_pdf import one_page
 
 SAMPLES = sorted(Path(__file__).resolve().parents[2].joinpath("samples").glob("*.pdf"))
 
@@ -93,3 +94,16 @@ def test_pdfparts_our_interpreter_reads_as_pdfplumber_alone(name: str) -> None:
     data = _drawn((30, -20) if name == "drawn-shifted" else (0, 0)) if name.startswith("drawn") else None
     for stock, ours in _stock_and_ours(data or SAMPLES[0].with_name(name).read_bytes()):
         assert ours == stock
+
+
+def test_pdfparts_colour_operators_keep_the_operands_of_what_follows() -> None:
+    """``scn``/``SCN`` take as many operands as their colour space has components; the rest stay."""
+    content = (
+        b"/DeviceRGB cs /DeviceCMYK CS 0.1 0.2 0.3 scn 0 0 0 1 SCN 72 700 400 1 re f "
+        b"0.95 0.95 0.95 scn 72 600 400 1 re f 9 0.2 sc 72 500 m 500 500 l S "
+        b"BT /F1 12 Tf 72 650 Td [(Ta) -300 (ble)] TJ ET"
+    )
+    [(stock, ours)] = _stock_and_ours(one_page(content))
+    assert ours == stock and "".join(w.text for w in stock[1]) == "Table"  # type: ignore[index]
+    tops = {s.top for s in stock[2]}  # type: ignore[index]
+    assert 842 - 701 in tops and 842 - 601 not in tops  # the dark rule drawn, the pale one not

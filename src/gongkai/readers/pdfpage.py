@@ -130,6 +130,14 @@ class _Interpreter(PDFPageInterpreter):
         self.device.add_content(streams)
         super().render_contents(resources, streams, ctm=ctm)
 
+    def pop(self, n: int) -> list[Any]:
+        """pdfminer's ``pop`` (also used by the colour operators), shortening the operand list in place."""
+        if n == 0:
+            return []
+        x = self.argstack[-n:]
+        del self.argstack[-n:]
+        return x
+
     def execute(self, streams: Sequence[object]) -> None:
         """pdfminer's ``execute``: the same operators with the same operands, the deadline checked every few operators."""
         where = f"（第 {self.device.number} 页）"
@@ -150,9 +158,11 @@ class _Interpreter(PDFPageInterpreter):
                 return  # an empty page
         operators: dict[PSKeyword, tuple[Callable[..., Any], int] | None] = {}
         count = 0
+        stack = self.argstack  # the same list throughout: pop() shortens it in place
+        push = stack.append
         for obj in objects:
             if not isinstance(obj, PSKeyword):
-                self.argstack.append(obj)
+                push(obj)
                 continue
             count += 1
             if not count % _TICK:
@@ -168,7 +178,8 @@ class _Interpreter(PDFPageInterpreter):
                 continue
             func, nargs = found
             if nargs:
-                args = self.pop(nargs)
+                args = stack[-nargs:]  # pdfminer's pop(nargs), keeping the list
+                del stack[-nargs:]
                 if len(args) == nargs:
                     func(*args)
             else:
