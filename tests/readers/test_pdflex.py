@@ -17,7 +17,8 @@ from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import PDFStream, dict_value, stream_value
 from pdfminer.psparser import PSEOF, PSException, PSKeyword, PSLiteral
 
-from gongkai.readers.pdflex import FastCMapParser, FastContentParser, Unsupported, lex
+from gongkai.readers.pdffonts import FastCMapParser
+from gongkai.readers.pdflex import FastContentParser, Unsupported, lex
 
 SAMPLES = sorted(Path(__file__).resolve().parents[2].joinpath("samples").glob("*.pdf"))
 
@@ -184,7 +185,7 @@ def test_pdflex_resolve_all_as_pdfminers(value: object) -> None:
 
     from pdfminer.pdftypes import resolve_all as pdfminers
 
-    from gongkai.readers.pdflex import resolve_all
+    from gongkai.readers.pdffonts import resolve_all
 
     mine, theirs = copy.deepcopy(value), copy.deepcopy(value)
     assert repr(resolve_all(mine)) == repr(pdfminers(theirs)) and repr(mine) == repr(theirs)

@@ -29,8 +29,8 @@ import pypdfium2 as pdfium
 from gongkai.errors import InputError
 from gongkai.limits import check_deadline, check_pages
 from gongkai.readers.layout import page_rows
+from gongkai.readers.pdffonts import use_fast_fonts
 from gongkai.readers.pdfguard import check_streams
-from gongkai.readers.pdflex import use_fast_fonts
 from gongkai.readers.pdfpage import load_layout, render_scale
 from gongkai.readers.pdfparts import page_parts
 from gongkai.readers.pdfrc4 import use_fast_rc4

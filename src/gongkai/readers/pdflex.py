@@ -2,12 +2,13 @@
 
 pdfminer reads a content stream one small state-machine step at a time in pure
 Python; on a report page that is most of the reading.  :func:`lex` cuts the
-same tokens out of each stream with a few regular expressions: numbers,
+same tokens out of each stream with one regular expression: numbers,
 keywords, names, literal and hexadecimal strings, as pdfminer's
 ``PSBaseParser`` makes them, quirks included (a lone ``-`` is no token, a
 backslash before an ordinary character drops both, ``<41>>`` is a string and
 the end of a dictionary).  pdfminer's own ``PSStackParser`` still builds the
-arrays and dictionaries from them (:class:`FastContentParser`).
+arrays and dictionaries from them (:class:`FastContentParser`); fonts' ToUnicode
+maps are lexed the same way (:mod:`~gongkai.readers.pdffonts`).
 
 What the lexer does not reproduce it refuses (:class:`Unsupported`), and the
 page is then read by pdfminer's parser, unchanged: inline images (``BI``,
@@ -21,11 +22,10 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator, Sequence
-from typing import Any, BinaryIO
+from typing import Any
 
-from pdfminer.cmapdb import CMapBase, CMapParser
 from pdfminer.pdfinterp import PDFContentParser
-from pdfminer.pdftypes import PDFObjRef, PDFStream
+from pdfminer.pdftypes import PDFStream
 from pdfminer.psparser import (
     KEYWORD_ARRAY_BEGIN,
     KEYWORD_ARRAY_END,
@@ -63,7 +63,6 @@ _STACKED = frozenset(
     }
 )
 _PLAIN = frozenset({int, float, bool, bytes})
-_NUMBERS = frozenset({int, float})
 
 
 class Unsupported(Exception):
@@ -136,7 +135,12 @@ def _atom(text: bytes) -> Any:
         return _NO_TOKEN
 
 
-def _lex(s: bytes, last: bool, out: list[Any]) -> None:
+def lex_data(s: bytes, last: bool, out: list[Any]) -> None:
+    """Append the tokens of ``s`` to ``out`` (``last``: no stream follows it).
+
+    Raises:
+        Unsupported: something left to pdfminer.
+    """
     atoms: dict[bytes, Any] = {}  # numbers and keywords, then hexadecimal strings, as read so far
     hexes: dict[bytes, bytes] = {}
     append = out.append
@@ -215,7 +219,7 @@ def lex(streams: Sequence[PDFStream], where: str = "") -> list[Any]:
         except Exception as exc:  # pdfminer raises it again, at the same stream
             raise Unsupported("stream data") from exc
         check_deadline(where)
-        _lex(data, k == len(streams) - 1, out)
+        lex_data(data, k == len(streams) - 1, out)
     return out
 
 
@@ -268,55 +272,3 @@ class FastContentParser(PDFContentParser):
                 self._next += 1
                 return (0, token)
         return super().nextobject()
-
-
-class FastCMapParser(CMapParser):
-    """pdfminer's CMap parser (a font's ToUnicode map) fed by :func:`lex`; pdfminer's own lexer if it declines."""
-
-    def __init__(self, cmap: CMapBase, fp: BinaryIO) -> None:
-        super().__init__(cmap, fp)
-        self._lexed: list[Any] | None = None
-        try:
-            self._lexed = _lexed_file(fp)
-        finally:
-            self.seek(0)  # as new, for pdfminer's lexer
-        self._next = 0
-
-    def nexttoken(self) -> tuple[int, Any]:
-        if self._lexed is None:
-            return super().nexttoken()
-        if self._next >= len(self._lexed):
-            raise PSEOF("Unexpected EOF")
-        token = self._lexed[self._next]
-        self._next += 1
-        return (0, token)
-
-
-def _lexed_file(fp: BinaryIO) -> list[Any] | None:
-    out: list[Any] = []
-    try:
-        _lex(fp.read(), True, out)
-    except Unsupported:
-        return None
-    return out
-
-
-def resolve_all(x: object, default: object = None) -> Any:
-    """pdfminer's ``resolve_all``, passing over the numbers of a font's widths instead of storing each again."""
-    while isinstance(x, PDFObjRef):
-        x = x.resolve(default=default)
-    if isinstance(x, list):
-        x = [resolve_all(v, default=default) for v in x]
-    elif isinstance(x, dict):
-        for k, v in x.items():
-            if type(v) not in _NUMBERS:
-                x[k] = resolve_all(v, default=default)
-    return x
-
-
-def use_fast_fonts() -> None:
-    """Make pdfminer read fonts' ToUnicode maps with :class:`FastCMapParser`, and their widths sooner (idempotent)."""
-    import pdfminer.pdffont
-
-    pdfminer.pdffont.CMapParser = FastCMapParser  # type: ignore[attr-defined]  # looked up by name when a font is read
-    pdfminer.pdffont.resolve_all = resolve_all  # type: ignore[attr-defined]
