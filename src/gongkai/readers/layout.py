@@ -12,9 +12,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
+from pdfplumber.table import cells_to_tables, edges_to_intersections, merge_edges
 
 from gongkai.model import Provenance
+from gongkai.readers.layout_index import Centres, Rules, intersections_to_cells, nearest_level, nearest_of_all
 from gongkai.readers.raw import RawCell, RawRow, clean_text
 
 
@@ -75,10 +76,6 @@ def _levels(values: Iterable[float], tol: float) -> list[float]:
     return out
 
 
-def _index(levels: list[float], v: float) -> int:
-    return min(range(len(levels)), key=lambda i: abs(levels[i] - v))
-
-
 def close_open_ends(segments: Sequence[Segment], tol: float = 3.0) -> list[Segment]:
     """Add the missing outer rules of a table cut by the page.
 
@@ -93,10 +90,11 @@ def close_open_ends(segments: Sequence[Segment], tol: float = 3.0) -> list[Segme
     """
     hs = [s for s in segments if s.orientation == "h" and s.x1 - s.x0 > tol]
     vs = [s for s in segments if s.orientation == "v" and s.bottom - s.top > tol]
+    across_h, across_v = Rules(hs, "h"), Rules(vs, "v")
     added = [
         Segment("h", lo, at, hi, at)
         for at, lo, hi in _join_ends(
-            [(y, v.x0) for v in vs for y in (v.top, v.bottom) if not _closed(hs, y, v.x0, tol)], tol, 2
+            [(y, v.x0) for v in vs for y in (v.top, v.bottom) if not across_h.closed(y, v.x0, tol)], tol, 2
         )
     ]
     if hs:  # clipped sides: open ends at the leftmost or rightmost extent of all rules
@@ -104,19 +102,9 @@ def close_open_ends(segments: Sequence[Segment], tol: float = 3.0) -> list[Segme
         ends = [(x, h.top) for h in hs for x in (h.x0, h.x1) if (x <= left or x >= right)]
         added += [
             Segment("v", at, lo, at, hi)
-            for at, lo, hi in _join_ends([(x, y) for x, y in ends if not _closed(vs, x, y, tol)], tol, 3)
+            for at, lo, hi in _join_ends([(x, y) for x, y in ends if not across_v.closed(x, y, tol)], tol, 3)
         ]
     return [*segments, *added]
-
-
-def _closed(across: list[Segment], at: float, pos: float, tol: float) -> bool:
-    """Whether a rule of ``across`` passes through the end at ``at`` (its own position) / ``pos`` (along it)."""
-    for s in across:
-        if s.orientation == "h" and abs(s.top - at) <= tol and s.x0 - tol <= pos <= s.x1 + tol:
-            return True
-        if s.orientation == "v" and abs(s.x0 - at) <= tol and s.top - tol <= pos <= s.bottom + tol:
-            return True
-    return False
 
 
 def _join_ends(ends: list[tuple[float, float]], tol: float, least: int) -> list[tuple[float, float, float]]:
@@ -151,19 +139,15 @@ def find_grids(segments: Sequence[Segment], tol: float = 3.0) -> list[Grid]:
         ys = _levels([c[1] for c in table] + [c[3] for c in table], tol)
         if len(xs) < 3 or len(ys) < 2:
             continue
+        nearest = nearest_level if all(v == v for v in xs + ys) else nearest_of_all  # NaN: a damaged drawing
         placed = []
         for x0, top, x1, bottom in table:
-            c0, c1, r0, r1 = _index(xs, x0), _index(xs, x1), _index(ys, top), _index(ys, bottom)
+            c0, c1, r0, r1 = nearest(xs, x0), nearest(xs, x1), nearest(ys, top), nearest(ys, bottom)
             placed.append((r0, c0, max(1, r1 - r0), max(1, c1 - c0), (x0, top, x1, bottom)))
         placed.sort()
         grids.append(Grid((xs[0], ys[0], xs[-1], ys[-1]), placed))
     grids.sort(key=lambda g: g.box[1])
     return grids
-
-
-def _inside(w: Word, box: Box) -> bool:
-    cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
-    return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
 
 
 def group_lines(words: Iterable[Word]) -> list[list[Word]]:
@@ -224,10 +208,9 @@ def confidence(words: Sequence[Word]) -> float | None:
     return round(min(scores), 3) if scores else None
 
 
-def _grid_rows(grid: Grid, words: list[Word], page: int, path: str, table: int) -> list[RawRow]:
+def _grid_rows(grid: Grid, cell_words: list[list[Word]], page: int, path: str, table: int) -> list[RawRow]:
     rows: dict[int, list[RawCell]] = {}
-    for r, _c, rowspan, colspan, box in grid.cells:
-        inside = [w for w in words if _inside(w, box)]
+    for (r, _c, rowspan, colspan, box), inside in zip(grid.cells, cell_words, strict=True):
         text = join_parts([line_text(ln) for ln in group_lines(inside)])
         prov = Provenance(
             file=path,
@@ -266,10 +249,12 @@ def page_rows(
     table = table_start
     for grid in grids:
         # a word in the table's box but in none of its cells (a gap of the grid) is not lost: it stays outside
-        mine = [w for w in rest if _inside(w, grid.box) and any(_inside(w, c[4]) for c in grid.cells)]
-        taken = {id(w) for w in mine}
-        rest = [w for w in rest if id(w) not in taken]
-        items.append((grid.box[1], _grid_rows(grid, mine, page, path, table)))
+        centres = Centres(rest)
+        in_box = set(centres.inside(grid.box))
+        cells = [[i for i in centres.inside(c[4]) if i in in_box] for c in grid.cells]
+        mine = {i for found in cells for i in found}
+        items.append((grid.box[1], _grid_rows(grid, [[rest[i] for i in found] for found in cells], page, path, table)))
+        rest = [w for i, w in enumerate(rest) if i not in mine]
         table += 1
     if stream:
         from gongkai.readers.stream import stream_tables

@@ -5,7 +5,8 @@ pdfplumber interprets each page within the page limits
 (:func:`~gongkai.readers.pdfpage.load_layout`); a page without characters is
 image-only and is rendered by pypdfium2 for OCR.  On a text
 page, every character becomes a positioned :class:`~gongkai.readers.layout.Word`
-and every visible ruling line a :class:`~gongkai.readers.layout.Segment`;
+and every visible ruling line a :class:`~gongkai.readers.layout.Segment`
+(:func:`~gongkai.readers.pdfparts.page_parts`);
 :func:`~gongkai.readers.layout.page_rows` rebuilds the ruled tables with their
 merged cells and keeps the prose as lines.  Page numbers (``- 3 -``) and running
 headers are dropped afterwards.  Bounding boxes are in PDF points from the top-left.
@@ -21,17 +22,17 @@ import logging
 import re
 from collections import Counter
 from types import TracebackType
-from typing import Any
 
 import pdfplumber
 import pypdfium2 as pdfium
-from pdfplumber.page import Page
 
 from gongkai.errors import InputError
 from gongkai.limits import check_deadline, check_pages
-from gongkai.readers.layout import Segment, Word, page_rows
+from gongkai.readers.layout import page_rows
+from gongkai.readers.pdffonts import use_fast_fonts
 from gongkai.readers.pdfguard import check_streams
 from gongkai.readers.pdfpage import load_layout, render_scale
+from gongkai.readers.pdfparts import page_parts
 from gongkai.readers.pdfrc4 import use_fast_rc4
 from gongkai.readers.raw import RawDocument, RawRow
 
@@ -40,10 +41,9 @@ _LIBRARIES = frozenset({"pdfminer", "pdfplumber", "pypdfium2", "pypdfium2_raw"})
 # many) and for damaged files: not the user's business; a damaged file is reported by our codes.
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 use_fast_rc4()
+use_fast_fonts()
 _PAGE_NUMBER = re.compile(r"^[-—–－\s]*(第\s*)?\d{1,4}\s*(页)?[-—–－\s]*(/\s*\d+|共\s*\d+\s*页)?$")
 _MARGIN = 0.08
-_RULE = 3.0
-"""A filled box at most this thick (points) is a rule; a wider one is a shaded area."""
 
 
 def _open(data: bytes) -> pdfium.PdfDocument:
@@ -53,56 +53,6 @@ def _open(data: bytes) -> pdfium.PdfDocument:
         if "password" in str(exc).lower():
             raise InputError("E109", "PDF 文件已加密，需要密码才能打开") from exc
         raise InputError("E110", "PDF 文件已损坏，无法打开") from exc
-
-
-def _light(color: Any) -> bool:
-    """White or a pale tint (a page panel's #f9f9f9, a header cell's 4 % grey): no visible line."""
-    if not isinstance(color, (tuple, list)) or not color:
-        return False
-    values = [float(v) for v in color]
-    if len(values) == 4:
-        return all(v <= 0.1 for v in values)
-    return all(v >= 0.9 for v in values)
-
-
-def _visible(obj: dict[str, Any]) -> bool:
-    """A rect draws a line when stroked, or when it is a thin dark fill (a rule drawn as a box).
-
-    A white or pale fill (a panel's background) draws none, nor does a shaded area such as
-    a header cell's background (its colour may be painted with transparency).
-    """
-    if obj.get("object_type") != "rect":
-        return True
-    if obj.get("stroke"):
-        return True
-    thin = min(float(obj.get("width", 0)), float(obj.get("height", 0))) <= _RULE
-    return not obj.get("fill") or (thin and not _light(obj.get("non_stroking_color")))
-
-
-def _segments(page: Page) -> list[Segment]:
-    out: list[Segment] = []
-    for e in page.filter(_visible).edges:
-        out.append(
-            Segment(
-                "h" if e["orientation"] == "h" else "v",
-                float(e["x0"]),
-                float(e["top"]),
-                float(e["x1"]),
-                float(e["bottom"]),
-            )
-        )
-    return out
-
-
-def _words(page: Page) -> list[Word]:
-    """Every printed character as a word: cells are filled character by character, so a
-    number can never run across a ruling line into the next cell.  Space characters the
-    PDF really contains are kept (Latin text); other spacing is judged from the gaps."""
-    return [
-        Word(c["text"], float(c["x0"]), float(c["top"]), float(c["x1"]), float(c["bottom"]))
-        for c in page.chars
-        if c["text"].strip() or c["text"] == " "
-    ]
 
 
 def _scan_rows(page: pdfium.PdfPage, number: int, path: str, table: int) -> tuple[list[RawRow], int]:
@@ -197,7 +147,8 @@ def _read_pdf(data: bytes, path: str, where: list[int]) -> RawDocument:
                 where[0] = i + 1
                 check_deadline(f"（第 {i + 1} 页）")
                 load_layout(ppage)
-                if not ppage.chars:
+                has_chars, words, segments = page_parts(ppage)
+                if not has_chars:
                     page = doc[i]
                     if _has_images(page):
                         rows, table = _scan_rows(page, i + 1, path, table)
@@ -206,10 +157,7 @@ def _read_pdf(data: bytes, path: str, where: list[int]) -> RawDocument:
                         rows, empty = [], empty + 1
                     page.close()
                 else:
-                    words = _words(ppage)
-                    rows, table = page_rows(
-                        words, _segments(ppage), page=i + 1, path=path, table_start=table, stream=True
-                    )
+                    rows, table = page_rows(words, segments, page=i + 1, path=path, table_start=table, stream=True)
                 pages.append((float(ppage.height), rows))
                 ppage.close()
         if empty == len(doc):

@@ -3,7 +3,7 @@
 pdfplumber interprets a page's content the first time its characters are
 asked for, in pure Python that :func:`gongkai.limits.check_deadline` between
 pages cannot interrupt.  :func:`load_layout` runs that interpretation itself
-with an interpreter that checks the deadline at every operator, measures each
+with an interpreter that checks the deadline every few operators, measures each
 content stream (and each form, every time it is drawn) before running it, and
 counts the objects made, so a page of millions of characters or drawing
 operators stops at the limit instead of filling memory.  The layout it sets is
@@ -12,14 +12,17 @@ the one pdfplumber would have made.
 
 from __future__ import annotations
 
-import functools
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-from pdfminer.pdfinterp import PDFPageInterpreter
-from pdfminer.pdftypes import PDFStream, resolve1
-from pdfminer.psparser import PSLiteral
+from pdfminer import settings
+from pdfminer.layout import LTChar
+from pdfminer.pdfcolor import PDFColorSpace
+from pdfminer.pdffont import PDFFont, PDFUnicodeNotDefined
+from pdfminer.pdfinterp import PDFContentParser, PDFGraphicState, PDFInterpreterError, PDFPageInterpreter
+from pdfminer.pdftypes import PDFStream, resolve1, stream_value
+from pdfminer.psparser import PSEOF, PSKeyword, PSLiteral, keyword_name
 from pdfminer.utils import MATRIX_IDENTITY, Matrix
 from pdfplumber.page import Page, PDFPageAggregatorWithMarkedContent
 
@@ -27,12 +30,17 @@ from gongkai import limits
 from gongkai.errors import InputError
 from gongkai.limits import check_deadline
 from gongkai.readers.pdffilters import decoded_size, pieces
+from gongkai.readers.pdflex import FastContentParser, Unsupported, lex
 
 SCAN_DPI = 150
 """Resolution image-only pages are rendered at for OCR."""
 MIN_SCAN_DPI = 72
 """A page too large to render at SCAN_DPI within MAX_PIXELS is rendered lower, but not below this
 (a report page read at 67 dpi still had every cell right; at 52 dpi 9 % were wrong)."""
+
+
+_TICK = 64
+"""Operators interpreted between two deadline checks."""
 
 
 def _too_much(number: int, what: str) -> InputError:
@@ -48,6 +56,35 @@ class _Device(PDFPageAggregatorWithMarkedContent):
         self.objects = 0
         self.content = 0
         self.sizes: dict[int, int] = {}
+        self.glyphs: dict[tuple[PDFFont, int], tuple[str, float, Any]] = {}
+
+    def render_char(
+        self,
+        matrix: Matrix,
+        font: PDFFont,
+        fontsize: float,
+        scaling: float,
+        rise: float,
+        cid: int,
+        ncs: PDFColorSpace,
+        graphicstate: PDFGraphicState,
+    ) -> float:
+        """pdfminer's character (an ``LTChar``, tagged as pdfplumber tags it), each glyph's text and widths looked up once.
+
+        ``to_unichr``, ``char_width`` and ``char_disp`` depend on the font and the code alone.
+        """
+        glyph = self.glyphs.get((font, cid))
+        if glyph is None:
+            try:
+                text = font.to_unichr(cid)
+                assert isinstance(text, str), str(type(text))
+            except PDFUnicodeNotDefined:
+                text = self.handle_undefined_char(font, cid)
+            glyph = self.glyphs[(font, cid)] = (text, font.char_width(cid), font.char_disp(cid))
+        item = LTChar(matrix, font, fontsize, scaling, rise, glyph[0], glyph[1], glyph[2], ncs, graphicstate)
+        self.cur_item.add(item)
+        self.tag_cur_item()
+        return item.adv
 
     def tag_cur_item(self) -> None:
         super().tag_cur_item()
@@ -83,7 +120,7 @@ def _stream_size(stream: PDFStream, limit: int) -> int:
 
 
 class _Interpreter(PDFPageInterpreter):
-    """pdfminer's interpreter, checking the deadline at every operand and every operator without one."""
+    """pdfminer's interpreter, its streams lexed by :mod:`~gongkai.readers.pdflex`, the deadline checked as it goes."""
 
     device: _Device
 
@@ -93,24 +130,68 @@ class _Interpreter(PDFPageInterpreter):
         self.device.add_content(streams)
         super().render_contents(resources, streams, ctm=ctm)
 
-    def push(self, obj: Any) -> None:
-        check_deadline(f"（第 {self.device.number} 页）")
-        super().push(obj)
+    def pop(self, n: int) -> list[Any]:
+        """pdfminer's ``pop`` (also used by the colour operators), shortening the operand list in place."""
+        if n == 0:
+            return []
+        x = self.argstack[-n:]
+        del self.argstack[-n:]
+        return x
+
+    def execute(self, streams: Sequence[object]) -> None:
+        """pdfminer's ``execute``: the same operators with the same operands, the deadline checked every few operators."""
+        where = f"（第 {self.device.number} 页）"
+        valid: list[PDFStream] = []
+        self.stream_ids.clear()
+        for obj in streams:
+            stream = stream_value(obj)
+            if stream.objid is None or stream.objid in self.parent_stream_ids:
+                continue  # an inline stream, or a form drawing itself: pdfminer skips both
+            valid.append(stream)
+            self.stream_ids.add(stream.objid)
+        try:
+            objects = FastContentParser(lex(valid, where)).objects()
+        except Unsupported:
+            try:
+                objects = _objects(PDFContentParser(valid))
+            except PSEOF:
+                return  # an empty page
+        operators: dict[PSKeyword, tuple[Callable[..., Any], int] | None] = {}
+        count = 0
+        stack = self.argstack  # the same list throughout: pop() shortens it in place
+        push = stack.append
+        for obj in objects:
+            if not isinstance(obj, PSKeyword):
+                push(obj)
+                continue
+            count += 1
+            if not count % _TICK:
+                check_deadline(where)
+            if obj not in operators:
+                method = "do_" + keyword_name(obj).replace("*", "_a").replace('"', "_w").replace("'", "_q")
+                func = getattr(self, method, None)
+                operators[obj] = None if func is None else (func, func.__code__.co_argcount - 1)
+            found = operators[obj]
+            if found is None:
+                if settings.STRICT:
+                    raise PDFInterpreterError(f"Unknown operator: {keyword_name(obj)!r}")
+                continue
+            func, nargs = found
+            if nargs:
+                args = stack[-nargs:]  # pdfminer's pop(nargs), keeping the list
+                del stack[-nargs:]
+                if len(args) == nargs:
+                    func(*args)
+            else:
+                func()
 
 
-def _ticking(method: Callable[[PDFPageInterpreter], Any]) -> Callable[[_Interpreter], Any]:
-    @functools.wraps(method)
-    def op(self: _Interpreter) -> Any:  # one parameter: pdfminer passes operands by the arity it reads here
-        check_deadline(f"（第 {self.device.number} 页）")
-        return method(self)
-
-    return op
-
-
-for _name in dir(PDFPageInterpreter):
-    _method = getattr(PDFPageInterpreter, _name)
-    if _name.startswith("do_") and _method.__code__.co_argcount == 1:
-        setattr(_Interpreter, _name, _ticking(_method))
+def _objects(parser: PDFContentParser) -> Iterator[Any]:
+    while True:
+        try:
+            yield parser.nextobject()[1]
+        except PSEOF:
+            return
 
 
 def load_layout(page: Page) -> None:
