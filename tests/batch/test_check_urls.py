@@ -87,4 +87,4 @@ def test_check_url_list_missing_is_a_usage_error(tmp_path: Path, capsys: pytest.
 
 def test_check_without_inputs_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["check"]) == 2
-    assert "请指定要检查的文件、文件夹或网址" in capsys.readouterr().err
+    assert "错误：缺少参数：PATH...（要检查的文件、文件夹或 http(s):// 网址" in capsys.readouterr().err

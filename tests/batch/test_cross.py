@@ -87,3 +87,29 @@ def test_cross_run_killed_before_comparing_compares_next_time(tmp_path: Path) ->
             assert s.scalar(select(func.count()).where(CorpusFindingRow.code == "X101")) == 2
     finally:
         engine.dispose()
+
+
+def _copy_next_year(folder: Path) -> Path:
+    """The seed report (2023) passed off as the same agency's 2024 report: only the years changed."""
+    text = SEED.read_text(encoding="utf-8").replace("2022", "二〇二二").replace("2023", "2024")
+    path = folder / "next-year.txt"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_cross_copy_of_last_year_found_in_either_order(tmp_path: Path) -> None:
+    messages: list[list[str]] = []
+    for order in (("a", "b"), ("b", "a")):
+        base = tmp_path / "".join(order)
+        (base / "a").mkdir(parents=True)
+        (base / "b").mkdir()
+        shutil.copy(SEED, base / "a" / SEED.name)
+        _copy_next_year(base / "b")
+        for name in order:  # one run per folder: the later year stored first, or the earlier one
+            _run(base / name, base / "c.db")
+        results, _ = _run(base / "a", base / "c.db")
+        later, _ = _run(base / "b", base / "c.db")
+        assert _x101(results)[SEED.name] == []  # the earlier report copied nothing
+        messages.append(_x101(later)["next-year.txt"])
+    assert messages[0] == messages[1]
+    assert len(messages[0]) == 1 and "与本机关上年（2023年）年报" in messages[0][0] and "疑似照搬上年内容" in messages[0][0]

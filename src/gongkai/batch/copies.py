@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from gongkai.audit.rules.corpus.copied_narrative import copied_finding
 from gongkai.batch.similar import SimilarityIndex, relation
-from gongkai.store.corpus import finding_row, unpack_report
+from gongkai.store.corpus import CHUNK, finding_row, unpack_report
 from gongkai.store.corpus_tables import CorpusFindingRow, CorpusResultRow, CorpusSourceRow
 
 
@@ -54,9 +54,9 @@ def find_copies(session: Session, touched: Sequence[int]) -> int:
     """Store X101 findings for the touched results' copies; returns how many reports got one."""
     if not touched:
         return 0
-    first = session.get(CorpusResultRow, touched[0])
-    assert first is not None
-    version, config = first.version, first.config
+    version, config = session.execute(
+        select(CorpusResultRow.version, CorpusResultRow.config).where(CorpusResultRow.id == touched[0])
+    ).one()
     rows = session.execute(
         select(
             CorpusResultRow.id,
@@ -74,8 +74,8 @@ def find_copies(session: Session, touched: Sequence[int]) -> int:
     index: SimilarityIndex[int] = SimilarityIndex(signatures.items())
     wanted = set(touched)
     ordered = sorted(wanted)
-    for start in range(0, len(ordered), 500):
-        chunk = ordered[start : start + 500]
+    for start in range(0, len(ordered), CHUNK):
+        chunk = ordered[start : start + CHUNK]
         session.execute(
             delete(CorpusFindingRow).where(
                 CorpusFindingRow.scope == "corpus",
@@ -88,12 +88,13 @@ def find_copies(session: Session, touched: Sequence[int]) -> int:
             kind = _related(metas[rid], metas[other])
             if kind is not None:
                 found.setdefault(rid, []).append((other, share, kind))
-            if other not in wanted and _related(metas[other], metas[rid]) == "other":
-                found.setdefault(other, []).append((rid, share, "other"))
+            back = _related(metas[other], metas[rid])
+            if other not in wanted and back is not None:  # the other report's finding about this one
+                found.setdefault(other, []).append((rid, share, back))
     for rid, matches in sorted(found.items()):
-        row = session.get(CorpusResultRow, rid)
-        assert row is not None and row.report is not None
-        report = unpack_report(row.report)
+        blob = session.scalar(select(CorpusResultRow.report).where(CorpusResultRow.id == rid))
+        assert blob is not None, "a result with a signature has its report"
+        report = unpack_report(blob)
         for other, share, kind in matches:
             finding = copied_finding(report, _describe(session, metas[other]), share, own_previous=kind == "previous")
             stored = finding_row(rid, finding, scope="corpus")

@@ -11,11 +11,9 @@ from __future__ import annotations
 from sqlalchemy import Engine, select, update
 
 from gongkai.batch.worker import Work
+from gongkai.store.corpus import CHUNK
 from gongkai.store.corpus_tables import CorpusResultRow
 from gongkai.store.engine import session_scope
-
-CHUNK = 500
-"""Ids per IN (…) list (SQLite and PostgreSQL bound the parameters of one statement)."""
 
 
 def cross_check(engine: Engine, work: Work, *, version: str, config: str) -> list[str]:

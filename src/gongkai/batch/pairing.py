@@ -119,16 +119,24 @@ def _latest(candidates: list[_Result]) -> _Result | None:
 
 
 class _Reports:
+    """Reports read back from the store, the last few kept (a report is wanted as this year's and as the
+    next year's previous, close together in id order): memory stays bounded however large the store."""
+
+    KEEP = 64
+
     def __init__(self, session: Session) -> None:
         self.session = session
         self.cache: dict[int, AnnualReport] = {}
 
     def get(self, result_id: int) -> AnnualReport | None:
-        if result_id not in self.cache:
-            data = self.session.scalar(select(CorpusResultRow.report).where(CorpusResultRow.id == result_id))
-            if data is None:
-                return None
-            self.cache[result_id] = unpack_report(data)
+        if result_id in self.cache:
+            return self.cache[result_id]
+        data = self.session.scalar(select(CorpusResultRow.report).where(CorpusResultRow.id == result_id))
+        if data is None:
+            return None
+        if len(self.cache) >= self.KEEP:
+            del self.cache[next(iter(self.cache))]
+        self.cache[result_id] = unpack_report(data)
         return self.cache[result_id]
 
 

@@ -16,10 +16,11 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from typing import Any
 
-from gongkai.batch.worker import Job, Outcome, Work, check_one, limit_memory, memory_error
+from gongkai.batch.worker import MEMORY_EXIT, Job, Outcome, Work, check_one, limit_memory, memory_error
 from gongkai.errors import DocumentError
 from gongkai.paths import display_path
 from gongkai.result import DocumentResult
@@ -45,11 +46,13 @@ def crashed(job: Job, exc: BaseException, work: Work) -> Outcome:
         return failed(job, DocumentError(code="E112", message=message, stage="read"))
     if isinstance(exc, MemoryError):
         return failed(job, memory_error(work.memory_mb))
+    if isinstance(exc, ProcessExpired) and exc.exitcode == MEMORY_EXIT:
+        return failed(job, memory_error(work.memory_mb))
     if isinstance(exc, ProcessExpired):
         message = f"处理这份文件的工作进程意外退出（退出码 {exc.exitcode}），已换新进程继续"
         return failed(job, DocumentError(code="E122", message=message, stage="read"))
-    message = f"工作进程出错：{type(exc).__name__}: {exc}"
-    return failed(job, DocumentError(code="E108", message=message, stage="read"))
+    message = f"处理这份文件的工作进程出错（{type(exc).__name__}），已换新进程继续"
+    return failed(job, DocumentError(code="E122", message=message, stage="read"))
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -80,29 +83,29 @@ def run_local(
     grace``, so only the document at fault fails. ``task`` (a module-level function, so workers can
     import it) is what a worker runs per job.
     """
-    from pebble import ProcessPool
-
     ahead = window or max(2, processes * 3)
-    pool: Any = ProcessPool(
-        max_workers=processes, initializer=limit_memory, initargs=(work.memory_mb,), context=_context()
-    )
+    workers = _Workers(processes, work.memory_mb)
     pending: deque[tuple[list[Job], Future[list[Outcome]]]] = deque()
     source = iter(jobs)
 
     def limit(count: int) -> float | None:
         return None if work.timeout is None else work.timeout * count + grace
 
+    def send(batch: list[Job]) -> Future[list[Outcome]]:
+        return workers.schedule(run_chunk, (batch, work, task), limit(len(batch)))
+
     def submit() -> None:
         batch = list(islice(source, chunk))
         if batch:
-            pending.append((batch, pool.schedule(run_chunk, (batch, work, task), timeout=limit(len(batch)))))
+            pending.append((batch, send(batch)))
 
     def alone(job: Job) -> Outcome:
         try:
-            return pool.schedule(run_chunk, ([job], work, task), timeout=limit(1)).result()[0]  # type: ignore[no-any-return]
+            return send([job]).result()[0]
         except BaseException as exc:  # the worker did not answer: say why, go on with the others
             if isinstance(exc, KeyboardInterrupt | GeneratorExit):
                 raise
+            workers.restarted(exc)
             return crashed(job, exc, work)
 
     try:
@@ -115,13 +118,53 @@ def run_local(
             except BaseException as exc:
                 if isinstance(exc, KeyboardInterrupt | GeneratorExit):
                     raise
+                if workers.restarted(exc):  # every chunk in flight went down with the pool: send them again
+                    pending = deque((b, send(b)) for b, _ in pending)
                 outcomes = [crashed(batch[0], exc, work)] if len(batch) == 1 else [alone(job) for job in batch]
             submit()
             yield from outcomes
-        pool.close()
     finally:
-        pool.stop()
-        pool.join()
+        workers.stop()
+
+
+class _Workers:
+    """The pebble pool, started again when it breaks (every worker gone at once: the pool refuses work)."""
+
+    def __init__(self, processes: int, memory_mb: int | None) -> None:
+        self.processes, self.memory_mb = processes, memory_mb
+        self.pool: Any = self._start()
+
+    def _start(self) -> Any:
+        from pebble import ProcessPool
+
+        return ProcessPool(
+            max_workers=self.processes, initializer=limit_memory, initargs=(self.memory_mb,), context=_context()
+        )
+
+    def schedule(
+        self, fn: Callable[..., list[Outcome]], args: tuple[Any, ...], timeout: float | None
+    ) -> Future[list[Outcome]]:
+        try:
+            future: Future[list[Outcome]] = self.pool.schedule(fn, args, timeout=timeout)
+        except RuntimeError:  # the pool broke since the last call
+            self.restart()
+            future = self.pool.schedule(fn, args, timeout=timeout)
+        return future
+
+    def restarted(self, exc: BaseException) -> bool:
+        """Start a new pool if ``exc`` says the pool itself broke; whether it did."""
+        if isinstance(exc, BrokenProcessPool) or not self.pool.active:
+            self.restart()
+            return True
+        return False
+
+    def restart(self) -> None:
+        self.stop()
+        self.pool = self._start()
+
+    def stop(self) -> None:
+        self.pool.stop()
+        self.pool.join()
 
 
 def run_inline(jobs: Iterable[Job], work: Work) -> Iterator[Outcome]:

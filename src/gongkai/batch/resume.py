@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, case, select
 
 from gongkai.batch.executors import Executor
 from gongkai.batch.items import Item, file_digest
@@ -86,6 +86,10 @@ def check_into_store(
     entries: list[_Entry] = []
     stats = RunStats()
 
+    unstored: dict[str, DocumentResult] = {}
+    """Contents checked in this run whose result was not stored (a transient failure): a second copy
+    of the same content in the run gets that result too."""
+
     def job_of(item: Item) -> Job | None:
         if item.error is not None or item.path is None:
             return None
@@ -96,12 +100,15 @@ def check_into_store(
         if digest[0] in finished:
             return None
         finished.add(digest[0])  # the same content twice in one run is checked once
-        return Job(item.index, item.path)
+        return Job(item.index, item.path, digest[0])
 
     for item, outcome in ordered(items, lambda jobs: executor.run(jobs, work), job_of):
         digest = digests.get(item.index)
         if outcome is None and digest is None:
             entries.append(_Entry(item, None, item.failed()))
+            stats.unstored += 1
+        elif outcome is None and digest is not None and digest[0] in unstored:
+            entries.append(_Entry(item, None, unstored[digest[0]].model_copy(update={"path": item.shown})))
             stats.unstored += 1
         elif outcome is None:
             assert digest is not None
@@ -109,13 +116,17 @@ def check_into_store(
                 add_source(session, digest[0], digest[1], _source(item))
             entries.append(_Entry(item, digest[0]))
             stats.skipped += 1
-        elif digest is None:
-            entries.append(_Entry(item, None, outcome.result))
+        elif digest is None or outcome.payload is None or transient(outcome.result):
+            # nothing to store: unreadable, changed while being read, or a failure of this run's limits
+            # (time, memory, a dead worker) that the next run should try again
+            result = _named(outcome.result, item)
+            if digest is not None:
+                unstored[digest[0]] = result
+            entries.append(_Entry(item, None, result))
             stats.unstored += 1
         else:
             with session_scope(engine) as session:
                 payload = outcome.payload
-                assert payload is not None, "a run into the store asks its workers for the rows to store"
                 rid = record_payload(
                     session, sha256=digest[0], size=digest[1], source=_source(item), payload=payload,
                     version=version, config=config,
@@ -125,6 +136,23 @@ def check_into_store(
             stats.checked += 1
         advance()
     return entries, stats
+
+
+TRANSIENT = ("E112", "E121", "E122")
+"""Failures of a run's limits, not of the document: the time limit, the memory limit, a worker that died."""
+
+
+def transient(result: DocumentResult) -> bool:
+    return any(e.code in TRANSIENT for e in result.errors)
+
+
+def _named(result: DocumentResult, item: Item) -> DocumentResult:
+    return result if result.path == item.shown else result.model_copy(update={"path": item.shown})
+
+
+SCOPE_ORDER = case({"report": 0, "pair": 1, "corpus": 2}, value=CorpusFindingRow.scope)
+"""A report's own findings, then those of the previous-year comparison, then copied text — however
+many runs stored them in whatever order."""
 
 
 def replay(entries: Iterable[_Entry], engine: Engine, *, version: str, config: str) -> Iterator[DocumentResult]:
@@ -137,18 +165,18 @@ def replay(entries: Iterable[_Entry], engine: Engine, *, version: str, config: s
                 yield entry.result
                 continue
             row = session.execute(
-                select(CorpusResultRow)
+                select(CorpusResultRow.id, CorpusResultRow.status, CorpusResultRow.head, CorpusResultRow.seconds)
                 .join(CorpusDocumentRow, CorpusDocumentRow.id == CorpusResultRow.document_id)
                 .where(
                     CorpusDocumentRow.sha256 == entry.sha256,
                     CorpusResultRow.version == version,
                     CorpusResultRow.config == config,
                 )
-            ).scalar_one()
+            ).one()
             findings = session.scalars(
                 select(CorpusFindingRow.detail)
                 .where(CorpusFindingRow.result_id == row.id)
-                .order_by(CorpusFindingRow.id)
+                .order_by(SCOPE_ORDER, CorpusFindingRow.id)
             )
             errors = session.execute(
                 select(CorpusErrorRow.code, CorpusErrorRow.message, CorpusErrorRow.stage)
@@ -163,7 +191,6 @@ def replay(entries: Iterable[_Entry], engine: Engine, *, version: str, config: s
                 findings=[Finding.model_validate_json(detail) for detail in findings],
                 seconds=row.seconds,
             )
-            session.expunge_all()  # nothing of a printed document stays in memory
 
 
 __all__ = ["RunStats", "check_into_store", "config_key", "replay"]

@@ -10,6 +10,7 @@ from gongkai.batch.items import Item
 from gongkai.batch.resume import RunStats, check_into_store, config_key, replay
 from gongkai.batch.stream import stream
 from gongkai.batch.worker import Work
+from gongkai.errors import UsageError
 from gongkai.result import DocumentResult
 
 
@@ -50,6 +51,8 @@ def run_check(
 
     ``total``: how many items there are, when known (a sequence's length otherwise), for the progress bar.
     """
+    if options.store is not None and options.work.previous is not None:
+        raise UsageError("存入语料库的审核自动与库中同一机关的上年年报配对，不能再指定上年年报")
     progress = progress or Progress()
     progress.start("审核", total if total is not None else len(items) if isinstance(items, Sequence) else None)
     if options.store is None:

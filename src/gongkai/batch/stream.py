@@ -39,6 +39,15 @@ def ordered(
                 yield job
 
     outcomes = run(jobs())
+    try:
+        yield from _merge(plan, outcomes)
+    finally:
+        close = getattr(outcomes, "close", None)
+        if close is not None:
+            close()  # the executor stops its workers now, not when the generator is collected
+
+
+def _merge(plan: deque[tuple[Item, bool]], outcomes: Iterator[Outcome]) -> Iterator[tuple[Item, Outcome | None]]:
     waiting: Outcome | None = None
     while True:
         while plan and not plan[0][1]:

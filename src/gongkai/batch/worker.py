@@ -6,6 +6,7 @@ with rule codes rather than classes), and it returns the document's :class:`Docu
 
 from __future__ import annotations
 
+import os
 import resource
 from dataclasses import dataclass
 
@@ -24,6 +25,8 @@ class Job:
 
     index: int
     path: str
+    sha256: str | None = None
+    """The content hash the parent found (a run into the store): a file changed since is not stored."""
 
 
 @dataclass(frozen=True)
@@ -72,10 +75,18 @@ def _data_size() -> int:
     return 0
 
 
+MEMORY_EXIT = 86
+"""The exit status of a local worker that ran out of its memory: the parent reports E121 and starts another."""
+_pool_worker = False
+
+
 def limit_memory(limit_mb: int | None) -> None:
     """Let this worker allocate at most ``limit_mb`` more than it holds at start-up (gongkai imported):
     its data segment (heap and private mappings, ``RLIMIT_DATA``) is capped there, so an allocation past
-    it fails with MemoryError in this worker instead of exhausting the machine."""
+    it fails with MemoryError in this worker instead of exhausting the machine. Called as a local pool
+    worker starts: such a worker exits after a document that ran out of memory (:data:`MEMORY_EXIT`)."""
+    global _pool_worker
+    _pool_worker = True
     if not limit_mb:
         return
     limit = _data_size() + limit_mb * MIB
@@ -88,8 +99,26 @@ def limit_memory(limit_mb: int | None) -> None:
 def check_one(job: Job, work: Work) -> Outcome:
     """Read and audit one document under ``work``'s settings (never raises for bad input)."""
     result = _check(job, work)
-    payload = payload_of(result, _signature(result)) if work.for_store else None
+    if _pool_worker and any(e.code == "E121" for e in result.errors):
+        os._exit(MEMORY_EXIT)  # a fresh worker for the next document: this one may keep the memory it took
+    payload = None
+    if work.for_store and _unchanged(job):
+        try:
+            payload = payload_of(result, _signature(result))
+        except Exception as exc:  # a defect of gongkai: reported on the document, the run goes on
+            error = DocumentError(code="E108", message=f"保存结果时发生内部错误：{type(exc).__name__}: {exc}")
+            result = result.model_copy(update={"status": "failed", "errors": [*result.errors, error]})
     return Outcome(job.index, headed(result), payload)
+
+
+def _unchanged(job: Job) -> bool:
+    """Whether the file still has the content the parent hashed (else its result is not stored)."""
+    if job.sha256 is None:
+        return True
+    from gongkai.batch.items import file_digest
+
+    digest = file_digest(job.path)
+    return digest is not None and digest[0] == job.sha256
 
 
 def headed(result: DocumentResult) -> DocumentResult:

@@ -34,7 +34,7 @@ def _split_codes(values: list[str] | None) -> list[str] | None:
 
 
 def _run(results: Iterable[DocumentResult], sink: ResultSink) -> tuple[bool, bool]:
-    """Feed every result to ``sink``; returns (any document failed, any error-level finding)."""
+    """Feed every result to ``sink``; returns (any document failed or none at all, any error-level finding)."""
     from gongkai.result import Summary
 
     summary = Summary()
@@ -42,7 +42,9 @@ def _run(results: Iterable[DocumentResult], sink: ResultSink) -> tuple[bool, boo
         sink.add(result)
         summary.add(result)
     sink.close(summary)
-    return summary.failed > 0, summary.errors > 0
+    if summary.files == 0:  # a list of URLs with none in it
+        err("错误：没有找到要检查的文件或网址")
+    return summary.failed > 0 or summary.files == 0, summary.errors > 0
 
 
 def _format_of(output: Path | None) -> str:
@@ -168,7 +170,8 @@ def check(
             err(f"错误 {exc.code}：上年年报无法读取：{exc.message}（{previous}）")
             raise typer.Exit(EXIT_INPUT) from None
     if not paths and urls is None:
-        raise UsageError("请指定要检查的文件、文件夹或网址（或用 --urls 指定网址列表）")
+        err("错误：缺少参数：PATH...（要检查的文件、文件夹或 http(s):// 网址；或用 --urls 指定网址列表）")
+        raise typer.Exit(EXIT_INPUT)
     given = paths or []
     url_list = read_url_list(urls) if urls is not None else None
     fetching = url_list is not None or any(is_url(p) for p in given)

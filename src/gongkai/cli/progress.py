@@ -31,6 +31,8 @@ def progress_bar() -> Iterator[Progress]:
         TimeRemainingColumn(),
         console=Console(stderr=True),
         transient=True,
+        redirect_stdout=False,  # the results go to standard output untouched, whatever the bar does
+        redirect_stderr=False,
     )
     tasks: list[TaskID] = []
 

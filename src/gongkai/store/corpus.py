@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, delete, insert, inspect, select
+from sqlalchemy import Engine, delete, insert, inspect, select, update
 from sqlalchemy.orm import Session
 
 from gongkai.errors import RegisterError
@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from gongkai.result import DocumentResult
 
 TABLES = ("table2", "table3", "table4")
+CHUNK = 500
+"""Ids per ``IN (…)`` list (SQLite and PostgreSQL bound the parameters of one statement)."""
 
 
 def store_url(target: str) -> str:
@@ -156,8 +158,8 @@ def _cells(report: AnnualReport) -> list[dict[str, object]]:
                 out.append(
                     {
                         "table": key,
-                        "row": row,
-                        "column": column,
+                        "row": row[:64],
+                        "column": column[:64],
                         "raw": cell.raw,
                         "value": float(value) if value is not None else None,
                         "state": cell.state,
@@ -169,19 +171,25 @@ def _cells(report: AnnualReport) -> list[dict[str, object]]:
     return out
 
 
+def _cut(text: str | None, size: int) -> str | None:
+    """``text`` within a column of ``size`` characters (PostgreSQL refuses longer; a key is never that long,
+    a printed agency name might be)."""
+    return text[:size] if text else None
+
+
 def finding_values(finding: Finding, scope: str = "report") -> dict[str, object]:
     """A finding's stored columns (its Chinese location text, its whole JSON), without the result id."""
     loc = finding.location
     return {
         "scope": scope,
-        "code": finding.code,
-        "name": finding.name,
+        "code": finding.code[:8],
+        "name": finding.name[:64],
         "severity": finding.severity.value,
         "message": finding.message,
         "hint": finding.hint,
-        "part": loc.part,
-        "row": loc.row,
-        "column": loc.column,
+        "part": loc.part[:16],
+        "row": _cut(loc.row, 64),
+        "column": _cut(loc.column, 64),
         "page": loc.source.page if loc.source is not None else None,
         "location": loc.describe(),
         "detail": finding.model_dump_json(),
@@ -211,10 +219,10 @@ def payload_of(result: DocumentResult, minhash: bytes | None = None) -> Payload:
     counts = result.counts
     values: dict[str, object] = {
         "status": result.status,
-        "agency": (meta.agency or None) if meta is not None else None,
+        "agency": _cut(meta.agency, 200) if meta is not None else None,
         "year": meta.year if meta is not None else None,
         "title": meta.title if meta is not None else None,
-        "source_format": report.source_format if report is not None else None,
+        "source_format": _cut(report.source_format, 16) if report is not None else None,
         "publication_date": meta.publication_date if meta is not None else None,
         "errors": counts["error"],
         "warnings": counts["warning"],
@@ -228,8 +236,27 @@ def payload_of(result: DocumentResult, minhash: bytes | None = None) -> Payload:
         result=values,
         cells=_cells(report) if report is not None else [],
         findings=[finding_values(f) for f in result.findings],
-        errors=[{"code": e.code, "message": e.message, "stage": e.stage} for e in result.errors],
+        errors=[{"code": e.code[:8], "message": e.message, "stage": e.stage} for e in result.errors],
     )
+
+
+def _replace_result(session: Session, document_id: int, version: str, config: str) -> None:
+    """Remove the document's earlier result of this version and selection (with its rows, by cascade); the
+    cross-report findings other results held about it go too, and those results are compared again."""
+    old = session.scalar(
+        select(CorpusResultRow.id).where(
+            CorpusResultRow.document_id == document_id,
+            CorpusResultRow.version == version,
+            CorpusResultRow.config == config,
+        )
+    )
+    if old is None:
+        return
+    others = set(session.scalars(select(CorpusFindingRow.result_id).where(CorpusFindingRow.other_result_id == old)))
+    session.execute(delete(CorpusFindingRow).where(CorpusFindingRow.other_result_id == old))
+    if others:
+        session.execute(update(CorpusResultRow).where(CorpusResultRow.id.in_(others)).values(compared=False))
+    session.execute(delete(CorpusResultRow).where(CorpusResultRow.id == old))
 
 
 def record_payload(
@@ -242,13 +269,7 @@ def record_payload(
     """
     document = _document(session, sha256, size)
     _add_source(session, document.id, source)
-    session.execute(
-        delete(CorpusResultRow).where(
-            CorpusResultRow.document_id == document.id,
-            CorpusResultRow.version == version,
-            CorpusResultRow.config == config,
-        )
-    )
+    _replace_result(session, document.id, version, config)
     row = CorpusResultRow(document_id=document.id, version=version, config=config, **payload.result)
     session.add(row)
     session.flush()

@@ -156,7 +156,9 @@ class CorpusFindingRow(Base):
     page: Mapped[int | None] = mapped_column(Integer)
     location: Mapped[str] = mapped_column(Text)
     """Where, in Chinese (``表三（依申请公开）·（七）总计·自然人（第2页）``)."""
-    other_result_id: Mapped[int | None] = mapped_column(ForeignKey("corpus_results.id", ondelete="SET NULL"))
+    other_result_id: Mapped[int | None] = mapped_column(
+        ForeignKey("corpus_results.id", ondelete="SET NULL"), index=True
+    )
     """The other report of a cross-report finding."""
     similarity: Mapped[float | None] = mapped_column(Float)
     detail: Mapped[str] = mapped_column(Text)

@@ -5,8 +5,8 @@ Revision ID: 0002
 Revises: 0001
 Create Date: 2026-12-01
 
-Written from Alembic"s autogenerate output and reviewed: frozen values (CHECK lists) are literal.
-Only new tables: the case register"s tables are untouched.
+Written from Alembic's autogenerate output and reviewed: frozen values (CHECK lists) are literal.
+Only new tables: the case register's tables are untouched.
 """
 
 from __future__ import annotations
@@ -190,12 +190,14 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("corpus_findings", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_corpus_findings_code"), ["code"], unique=False)
+        batch_op.create_index(batch_op.f("ix_corpus_findings_other_result_id"), ["other_result_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_corpus_findings_result_id"), ["result_id"], unique=False)
 
 
 def downgrade() -> None:
     with op.batch_alter_table("corpus_findings", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_corpus_findings_result_id"))
+        batch_op.drop_index(batch_op.f("ix_corpus_findings_other_result_id"))
         batch_op.drop_index(batch_op.f("ix_corpus_findings_code"))
 
     op.drop_table("corpus_findings")
