@@ -15,6 +15,11 @@ from gongkai.audit.finding import Finding
 from gongkai.errors import DocumentError
 from gongkai.model import AnnualReport
 
+HEAD_FIELDS = {"schema_version", "format", "source_file", "source_format", "metadata", "template"}
+"""What a run's output shows of a report (the header of its results): a batch worker sends back only
+these, and the corpus store keeps them apart so a resumed run prints a document again without
+reading its whole report back."""
+
 Status = Literal["ok", "partial", "failed"]
 
 

@@ -112,4 +112,8 @@ def test_cross_copy_of_last_year_found_in_either_order(tmp_path: Path) -> None:
         assert _x101(results)[SEED.name] == []  # the earlier report copied nothing
         messages.append(_x101(later)["next-year.txt"])
     assert messages[0] == messages[1]
-    assert len(messages[0]) == 1 and "与本机关上年（2023年）年报" in messages[0][0] and "疑似照搬上年内容" in messages[0][0]
+    assert (
+        len(messages[0]) == 1
+        and "与本机关上年（2023年）年报" in messages[0][0]
+        and "疑似照搬上年内容" in messages[0][0]
+    )

@@ -28,8 +28,9 @@ from gongkai.errors import DocumentError, RegisterError
 if TYPE_CHECKING:
     from distributed import Client
 
-BATCH = 4
-"""Documents per Dask task."""
+BATCH = 16
+"""Documents per Dask task: a task costs a few milliseconds of scheduling and messaging, as much as
+a text report takes to check (4 per task ran 1,000 reports 15 % slower on a 2-worker LocalCluster)."""
 
 
 def _client(scheduler: str, work: Work) -> tuple[Client, Any]:

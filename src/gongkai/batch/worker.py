@@ -9,12 +9,15 @@ from __future__ import annotations
 import os
 import resource
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from gongkai.errors import DocumentError
 from gongkai.limits import MAX_SECONDS
 from gongkai.model import AnnualReport
-from gongkai.result import DocumentResult
-from gongkai.store.corpus import HEAD_FIELDS, Payload, payload_of
+from gongkai.result import HEAD_FIELDS, DocumentResult
+
+if TYPE_CHECKING:
+    from gongkai.store.corpus import Payload
 
 MIB = 1024 * 1024
 
@@ -103,6 +106,8 @@ def check_one(job: Job, work: Work) -> Outcome:
         os._exit(MEMORY_EXIT)  # a fresh worker for the next document: this one may keep the memory it took
     payload = None
     if work.for_store and _unchanged(job):
+        from gongkai.store.corpus import payload_of  # SQLAlchemy: imported only by runs into a store
+
         try:
             payload = payload_of(result, _signature(result))
         except Exception as exc:  # a defect of gongkai: reported on the document, the run goes on

@@ -223,7 +223,7 @@ def _say_run(summary: RunReport, store: str | None) -> None:
     if store is None:
         return
     stats = summary.stats
-    err(f"语料库：本次审核 {stats.checked} 份，跳过 {stats.skipped} 份（库中已有同一内容、同一版本的结果）")
+    err(f"语料库：本次审核 {stats.checked} 份，跳过 {stats.skipped} 份（内容相同的文件已在库中或本次已审核，结果不变）")
     for line in summary.cross:
         err(line)
 

@@ -17,6 +17,7 @@ from sqlalchemy import Engine, delete, insert, inspect, select, update
 from sqlalchemy.orm import Session
 
 from gongkai.errors import RegisterError
+from gongkai.result import HEAD_FIELDS
 from gongkai.store.corpus_tables import (
     MAX_SOURCE_CHARS,
     CorpusCellRow,
@@ -130,11 +131,6 @@ def add_source(session: Session, sha256: str, size: int, source: Source) -> None
 
 def pack_report(report: AnnualReport) -> bytes:
     return zlib.compress(report.model_dump_json().encode("utf-8"), 6)
-
-
-HEAD_FIELDS = {"schema_version", "format", "source_file", "source_format", "metadata", "template"}
-"""What a run's output shows of a report (the header of its results): kept apart so a resumed run
-prints a document again without reading its whole report back."""
 
 
 def pack_head(report: AnnualReport) -> bytes:
