@@ -47,7 +47,7 @@ def test_resume_transient_failure_not_stored_and_checked_again(tmp_path: Path) -
     store = tmp_path / "corpus.db"
 
     first, report = _run(folder, store, _FirstTimesOut(inline=True))
-    assert [r.status for r in first][0] == "failed"
+    assert first[0].status == "failed"
     assert first[0].errors[0].code == "E112"
     assert (report.stats.checked, report.stats.skipped, report.stats.unstored) == (2, 0, 1)
 
