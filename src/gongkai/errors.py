@@ -59,6 +59,18 @@ REGISTER_ERRORS: dict[str, str] = {
 }
 """Stable codes of the case register, the store and the corpus runner (never reused)."""
 
+WEB_ERRORS: dict[str, str] = {
+    "E301": "未登录或登录已过期",
+    "E302": "无权访问",
+    "E303": "用户名或密码错误",
+    "E304": "登录尝试过多",
+    "E305": "表单已过期（CSRF 校验失败）",
+    "E306": "上传的文件被拒绝",
+    "E307": "页面或记录不存在",
+    "E308": "请求内容不符合要求",
+}
+"""Stable codes of the web application (never reused); each maps to an HTTP status in ``gongkai.web``."""
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class DocumentError:
@@ -107,3 +119,13 @@ class RegisterError(GongkaiError):
         self.code = code
         self.message = message
         self.details = details
+
+
+class WebError(GongkaiError):
+    """The web application refuses a request: a stable code (``WEB_ERRORS``) and a Chinese message."""
+
+    def __init__(self, code: str, message: str | None = None) -> None:
+        text = message or WEB_ERRORS.get(code, "")
+        super().__init__(f"{code} {text}")
+        self.code = code
+        self.message = text

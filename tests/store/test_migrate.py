@@ -23,16 +23,16 @@ def _diff(engine: Engine) -> list[object]:
 
 
 def test_migrate_head_is_the_corpus_revision() -> None:
-    assert head() == HEAD == "0002"  # HEAD: what require_head checks without reading the scripts
+    assert head() == HEAD == "0003"  # HEAD: what require_head checks without reading the scripts
 
 
 def test_migrate_current_reads_what_alembic_reads(engine: Engine) -> None:
     with engine.connect() as connection:
-        assert current(engine) == MigrationContext.configure(connection).get_current_revision() == "0002"
+        assert current(engine) == MigrationContext.configure(connection).get_current_revision() == "0003"
 
 
 def test_migrate_upgrade_produces_exactly_the_models_schema(engine: Engine) -> None:
-    assert current(engine) == "0002"
+    assert current(engine) == "0003"
     assert _diff(engine) == []
 
 
@@ -88,14 +88,14 @@ def test_migrate_require_head_on_an_empty_database_is_e202(empty_url: str) -> No
 def test_migrate_upgrade_downgrade_upgrade(empty_url: str) -> None:
     engine = open_engine(empty_url)
     try:
-        assert upgrade(engine) == "0002"
-        assert upgrade(engine) == "0002"  # idempotent
+        assert upgrade(engine) == "0003"
+        assert upgrade(engine) == "0003"  # idempotent
         require_head(engine)
         with engine.begin() as connection:
             command.downgrade(config(connection), "base")
         assert current(engine) is None
         assert set(inspect(engine).get_table_names()) == {"alembic_version"}
-        assert upgrade(engine) == "0002"
+        assert upgrade(engine) == "0003"
         assert _diff(engine) == []
     finally:
         engine.dispose()

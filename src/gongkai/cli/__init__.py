@@ -5,7 +5,7 @@ this package registers the commands (``extract``, ``check``, ``rules``, ``write`
 ``template``, ``deadline``, ``fee``, ``db``, ``agency``, ``calendar``, ``cases`` (``due``, ``report``,
 ``add``, ``event``, ``show``, ``void``, ``void-event``, ``history``), ``reviews``, ``documents``, ``items``,
 ``figures``, ``import``, ``export`` (``applications``; ``cells``, ``reports``, ``findings``),
-``report-corpus``).  Heavy modules are imported inside the commands that need them.
+``report-corpus``, ``serve``, ``user``).  Heavy modules are imported inside the commands that need them.
 """
 
 from gongkai.cli import (  # noqa: F401  (registers the commands)
@@ -32,7 +32,9 @@ from gongkai.cli import (  # noqa: F401  (registers the commands)
     report_corpus,
     reviews,
     rules,
+    serve,
     template,
+    users,
     write,
 )
 from gongkai.cli.app import app, main, run

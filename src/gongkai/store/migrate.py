@@ -10,7 +10,7 @@ then read and edit it (literal values, never imports from the models), give it t
 and set :data:`HEAD` to it::
 
     with open_engine(url).begin() as connection:
-        command.revision(config(connection), "what changed", autogenerate=True, rev_id="0002")
+        command.revision(config(connection), "what changed", autogenerate=True, rev_id="0004")
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-HEAD = "0002"
+HEAD = "0003"
 """The newest revision the package ships (what :func:`head` finds in the scripts)."""
 VERSION_TABLE = "alembic_version"
 

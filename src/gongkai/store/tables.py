@@ -259,6 +259,7 @@ metadata = Base.metadata
 # the corpus store's tables (a batch run's documents, reports and findings) share the metadata;
 # imported last because they build on Base
 from gongkai.store import corpus_tables as _corpus_tables  # noqa: E402, F401
+from gongkai.store import web_tables as _web_tables  # noqa: E402, F401
 
 __all__ = [
     "DUE_KINDS",

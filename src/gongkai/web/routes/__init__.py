@@ -1,0 +1,11 @@
+"""The routers, one module per area; every page has its JSON twin under ``/api/v1``."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from gongkai.web.routes import admin, auth, home
+
+ROUTERS: list[APIRouter] = [auth.router, home.router, admin.router]
+
+__all__ = ["ROUTERS"]
