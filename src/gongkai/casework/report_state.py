@@ -177,7 +177,7 @@ def published(session: Session) -> list[tuple[AgencyRow, ReportStateRow]]:
         .where(ReportStateRow.status == "published")
         .order_by(ReportStateRow.year.desc(), AgencyRow.name)
     )
-    return [(a, s) for a, s in session.execute(query).tuples()]
+    return [(row[0], row[1]) for row in session.execute(query)]
 
 
 def published_report(session: Session, agency_id: int, year: int) -> tuple[AgencyRow, AnnualReport]:
