@@ -17,7 +17,17 @@ from gongkai.errors import RegisterError, UsageError
 from gongkai.model import AnnualReport, Section
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from gongkai.write import WriteResult
+
+
+def agency_report_in(session: Session, agency: str, year: int) -> AnnualReport:
+    """The agency's report for ``year`` computed from its records, on an open session (the web app's)."""
+    from gongkai.cases.report import compute_report
+    from gongkai.store.repo import load_register
+
+    return compute_report(load_register(session, agency), year)
 
 
 def register_of(agency: str, *, url: str | None = None) -> Register:
@@ -59,6 +69,15 @@ def region_report(region: str, year: int, *, url: str | None = None) -> AnnualRe
     finally:
         engine.dispose()
     return sum_reports([compute_report(r, year) for r in registers], region)
+
+
+def prepared_copy(report: AnnualReport) -> AnnualReport:
+    """A copy of ``report`` completed as the writer completes it (placeholders filled, totals, text lines)."""
+    from gongkai.write.prepare import prepare
+
+    out = report.model_copy(deep=True)
+    prepare(out, structured=True)
+    return out
 
 
 TEXT_METADATA = ("title", "signature_agency", "signature_date", "publication_date")

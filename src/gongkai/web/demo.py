@@ -17,6 +17,7 @@ from gongkai.store.migrate import current, upgrade
 from gongkai.store.repo.agencies import add_agency, find_agency
 from gongkai.store.repo.users import add_user
 from gongkai.store.web_tables import UserRow
+from gongkai.web.demo_report import seed_report
 from gongkai.web.security import hash_password
 from gongkai.web.settings import WebSettings
 
@@ -31,7 +32,7 @@ DEMO_USERS: tuple[tuple[str, str, str], ...] = (
 )
 """(user name, role, display name); every demo user's password is :data:`DEMO_PASSWORD`."""
 
-SEEDERS: list[Callable[[Session, WebSettings], None]] = []
+SEEDERS: list[Callable[[Session, WebSettings], None]] = [seed_report]
 """Further sample data (applications, reports, the corpus): each called once on a new demo store."""
 
 

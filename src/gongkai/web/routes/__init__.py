@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from gongkai.web.routes import admin, auth, home
+from gongkai.web.routes import admin, auth, home, public, report, report_actions
 
-ROUTERS: list[APIRouter] = [auth.router, home.router, admin.router]
+ROUTERS: list[APIRouter] = [auth.router, home.router, admin.router, report.router, report_actions.router, public.router]
 
 __all__ = ["ROUTERS"]
