@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from gongkai.web.routes import admin, auth, home
+from gongkai.web.routes import admin, agency_apps, agency_case, agency_registers, auth, home
 
-ROUTERS: list[APIRouter] = [auth.router, home.router, admin.router]
+ROUTERS: list[APIRouter] = [
+    auth.router,
+    home.router,
+    admin.router,
+    agency_apps.router,
+    agency_case.router,
+    agency_registers.router,
+]
 
 __all__ = ["ROUTERS"]
