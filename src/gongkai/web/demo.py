@@ -58,4 +58,12 @@ def seed_demo(settings: WebSettings) -> bool:
         engine.dispose()
 
 
+def _register_seeders() -> None:
+    from gongkai.web.demo_cases import seed_cases
+
+    SEEDERS.append(seed_cases)
+
+
+_register_seeders()
+
 __all__ = ["DEMO_AGENCY", "DEMO_PASSWORD", "DEMO_REGION", "DEMO_USERS", "SEEDERS", "seed_demo"]
