@@ -88,4 +88,19 @@ def rank_in_month(session: Session, row: ApplicationRow) -> FeeWorked:
     return by_rank(ids.index(row.id) + 1, given=False, applicant=name, month=first, count=len(ids))
 
 
-__all__ = ["FeeWorked", "by_pages", "by_rank", "rank_in_month"]
+def fee_explained(basis: str, quantity: int | None, amount: int | None) -> tuple[str, ...]:
+    """How a recorded fee notice's amount follows from its standard and quantity (shown on the case page)."""
+    if quantity is None or quantity < 1:
+        return () if amount is None else (f"收费金额{amount}元（由经办人填写）。",)
+    if basis == "pages":
+        worked = by_pages(quantity)
+    else:
+        worked = FeeWorked("count", quantity, fee_for_rank(quantity), (
+            f"按件计收：本件为申请人当月第{quantity}件申请；{_band(quantity)}，本件收费{fee_for_rank(quantity)}元。",
+        ))  # fmt: skip
+    if amount is not None and amount != worked.amount:
+        return (*worked.how, f"登记的收费金额为{amount}元（由经办人填写，与按标准计算的{worked.amount}元不同）。")
+    return worked.how
+
+
+__all__ = ["FeeWorked", "by_pages", "by_rank", "fee_explained", "rank_in_month"]

@@ -9,10 +9,7 @@ voided one). Nothing is ever deleted: voiding keeps the record with who, when an
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,17 +18,23 @@ from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
 
 from gongkai.cases import records as r
-from gongkai.cases.calendar import WorkCalendar
-from gongkai.cases.state import ApplicationState, application_state, validate_event
+from gongkai.cases.state import validate_event
+from gongkai.casework.case_view import (
+    AuditEntry,
+    CaseView,
+    EventView,
+    Voided,
+    case_view,
+    find_application,
+    logged,
+    store_session,
+)
 from gongkai.casework.fee_notice import FeeWorked, by_pages, by_rank, rank_in_month
 from gongkai.errors import RegisterError
 from gongkai.store import repo
-from gongkai.store.engine import open_store, session_scope
-from gongkai.store.repo import convert
 from gongkai.store.repo._common import record_id
-from gongkai.store.repo.agencies import agency_row
 from gongkai.store.repo.applications import EVENT_FIELDS
-from gongkai.store.tables import AgencyRow, ApplicationRow, AuditRow, EventRow
+from gongkai.store.tables import ApplicationRow, AuditRow, EventRow
 
 FIELD_LABELS: dict[str, str] = {
     "outcome": "办理结果",
@@ -46,32 +49,6 @@ FIELD_LABELS: dict[str, str] = {
 
 
 @dataclass(frozen=True, slots=True)
-class Voided:
-    at: dt.datetime
-    by: str
-    reason: str
-
-
-@dataclass(frozen=True, slots=True)
-class EventView:
-    event: r.Event
-    actor: str
-    recorded_at: dt.datetime
-    voided: Voided | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class CaseView:
-    """An application with its whole log (voided events kept, flagged) and its state on ``today``."""
-
-    application: r.Application
-    events: tuple[EventView, ...]
-    state: ApplicationState
-    today: dt.date
-    voided: Voided | None = None
-
-
-@dataclass(frozen=True, slots=True)
 class EventAdded:
     view: CaseView
     event_id: str
@@ -80,65 +57,35 @@ class EventAdded:
 
 
 @dataclass(frozen=True, slots=True)
-class AuditEntry:
-    at: dt.datetime
-    actor: str
-    action: str
-    entity: str
-    entity_id: str
-    before: dict[str, Any] | None
-    after: dict[str, Any] | None
+class NewApplication:
+    """What registering an application takes (the received date as 条例第三十一条 fixes it by channel)."""
+
+    agency: str
+    number: str
+    applicant_type: str
+    received: dt.date
+    channel: str = "online"
+    applicant_name: str = ""
+    content: str = ""
+    submission: str | None = None
 
 
-@contextmanager
-def store_session(url: str | URL | None, *, read_only: bool = False) -> Iterator[Session]:
-    """A session on the store (E201/E202 as :func:`open_store`), committed at the end; ``read_only``: a
-    reader's transaction (on SQLite it takes no write lock, so it never waits for an import)."""
-    engine = open_store(url)
-    try:
-        with session_scope(engine, read_only=read_only) as session:
-            yield session
-    finally:
-        engine.dispose()
-
-
-def _voided(row: Any) -> Voided | None:
-    return None if row.voided_at is None else Voided(row.voided_at, row.voided_by or "", row.void_reason or "")
-
-
-def find_application(session: Session, agency: str, number: str, *, voided_too: bool = False) -> ApplicationRow:
-    """The agency's live application numbered ``number`` (E209 no agency, E203 none); with ``voided_too``,
-    the last voided one of that number when none is live."""
-    ag = agency_row(session, agency)
-    query = select(ApplicationRow).where(ApplicationRow.agency_id == ag.id, ApplicationRow.number == number.strip())
-    rows = list(session.scalars(query.order_by(ApplicationRow.id)))
-    live = [a for a in rows if a.voided_at is None]
-    if live:
-        return live[0]
-    if voided_too and rows:
-        return rows[-1]
-    gone = "（该编号的申请已作废）" if rows else ""
-    raise RegisterError("E203", f"申请不存在：{ag.name} 没有编号为 {number.strip()} 的申请{gone}")
-
-
-def _logged(session: Session, row: ApplicationRow) -> tuple[r.Application, tuple[EventView, ...]]:
-    """The application with its whole log, voided events flagged (date order, then log order)."""
-    agency = session.get(AgencyRow, row.agency_id)
-    assert agency is not None
-    query = select(EventRow).where(EventRow.application_id == row.id).order_by(EventRow.on, EventRow.id)
-    views = tuple(
-        EventView(
-            dataclasses.replace(convert.event(e), voided=e.voided_at is not None), e.actor, e.recorded_at, _voided(e)
-        )
-        for e in session.scalars(query)
+def add_application_in(session: Session, new: NewApplication, *, today: dt.date) -> CaseView:
+    """:func:`add_application` in the caller's session (the web request's)."""
+    app_id = repo.add_application(
+        session,
+        new.agency,
+        new.number,
+        new.applicant_type,
+        new.received,
+        applicant_name=new.applicant_name,
+        channel=new.channel,
+        content=new.content,
+        submission=new.submission,
     )
-    return dataclasses.replace(convert.application(row, agency.name), events=tuple(v.event for v in views)), views
-
-
-def _view(session: Session, row: ApplicationRow, today: dt.date, cal: WorkCalendar | None = None) -> CaseView:
-    app, views = _logged(session, row)
-    state = application_state(app, repo.load_calendar(session) if cal is None else cal, today)
-    return CaseView(app, views, state, today, _voided(row))
+    row = session.get(ApplicationRow, int(app_id))
+    assert row is not None
+    return case_view(session, row, today)
 
 
 def add_application(
@@ -155,21 +102,9 @@ def add_application(
     url: str | URL | None = None,
 ) -> CaseView:
     """Register one application (E206 number taken, E204 bad field, E209 no agency); its view on ``today``."""
+    new = NewApplication(agency, number, applicant_type, received, channel, applicant_name, content, submission)
     with store_session(url) as session:
-        app_id = repo.add_application(
-            session,
-            agency,
-            number,
-            applicant_type,
-            received,
-            applicant_name=applicant_name,
-            channel=channel,
-            content=content,
-            submission=submission,
-        )
-        row = session.get(ApplicationRow, int(app_id))
-        assert row is not None
-        return _view(session, row, today)
+        return add_application_in(session, new, today=today)
 
 
 def _fields_used(kind: str, fields: dict[str, Any]) -> None:
@@ -190,6 +125,45 @@ def _fields_needed(kind: str, fields: dict[str, Any]) -> None:
         raise RegisterError("E204", "收费通知须写明收费标准：按件或按量（国办函〔2020〕109号，每件申请只能选一种）")
     if kind == "fee_notice" and fields["basis"] == "pages" and fields["quantity"] is None and fields["amount"] is None:
         raise RegisterError("E204", "按量计收须写明页数（或直接写明收费金额）")
+
+
+@dataclass(frozen=True, slots=True)
+class NewEvent:
+    """An event to append: its kind, its day and the fields its kind records (see ``store.EVENT_FIELDS``)."""
+
+    kind: str
+    on: dt.date
+    outcome: str | None = None
+    days: int | None = None
+    reply_by: dt.date | None = None
+    party: str | None = None
+    basis: str | None = None
+    quantity: int | None = None
+    amount: int | None = None
+    note: str = ""
+
+
+def append_event_in(session: Session, agency: str, number: str, new: NewEvent, *, today: dt.date) -> EventAdded:
+    """:func:`append_event` in the caller's session (the web request's)."""
+    kind, on, note, amount, basis, quantity = new.kind, new.on, new.note, new.amount, new.basis, new.quantity
+    if kind not in r.EVENT_KINDS:
+        raise RegisterError("E204", f"未知的事件类型：{kind}")
+    fields: dict[str, Any] = {k: getattr(new, k) for k in ("outcome", "days", "reply_by", "party")}
+    fields |= {"basis": basis, "quantity": quantity, "amount": amount}
+    _fields_used(kind, fields)
+    row = find_application(session, agency, number)
+    cal = repo.load_calendar(session)
+    _fields_needed(kind, fields)
+    validate_event(logged(session, row)[0], r.Event("new", kind, on, **fields, note=note), cal)
+    fee: FeeWorked | None = None
+    if kind == "fee_notice" and amount is None:
+        if basis == "pages":
+            fee = by_pages(quantity or 0)
+        else:
+            fee = rank_in_month(session, row) if quantity is None else by_rank(quantity, given=True)
+        fields |= {"quantity": fee.quantity, "amount": fee.amount}
+    event_id = repo.append_event(session, row.id, kind, on, **fields, note=note)
+    return EventAdded(case_view(session, row, today, cal), event_id, fee)
 
 
 def append_event(
@@ -213,39 +187,48 @@ def append_event(
 
     A fee notice without ``amount`` gets it computed from ``basis`` and ``quantity`` (pages; for 按件 the
     application's rank in the applicant's month, found in the register when not given)."""
+    new = NewEvent(kind, on, outcome, days, reply_by, party, basis, quantity, amount, note)
     if kind not in r.EVENT_KINDS:
         raise RegisterError("E204", f"未知的事件类型：{kind}")
-    fields: dict[str, Any] = {"outcome": outcome, "days": days, "reply_by": reply_by, "party": party}
-    fields |= {"basis": basis, "quantity": quantity, "amount": amount}
-    _fields_used(kind, fields)
+    _fields_used(kind, {k: getattr(new, k) for k in FIELD_LABELS})
     with store_session(url) as session:
-        row = find_application(session, agency, number)
-        cal = repo.load_calendar(session)
-        _fields_needed(kind, fields)
-        validate_event(_logged(session, row)[0], r.Event("new", kind, on, **fields, note=note), cal)
-        fee: FeeWorked | None = None
-        if kind == "fee_notice" and amount is None:
-            if basis == "pages":
-                fee = by_pages(quantity or 0)
-            else:
-                fee = rank_in_month(session, row) if quantity is None else by_rank(quantity, given=True)
-            fields |= {"quantity": fee.quantity, "amount": fee.amount}
-        event_id = repo.append_event(session, row.id, kind, on, **fields, note=note)
-        return EventAdded(_view(session, row, today, cal), event_id, fee)
+        return append_event_in(session, agency, number, new, today=today)
+
+
+def show_application_in(session: Session, agency: str, number: str, *, today: dt.date) -> CaseView:
+    """:func:`show_application` in the caller's session."""
+    return case_view(session, find_application(session, agency, number, voided_too=True), today)
 
 
 def show_application(agency: str, number: str, *, today: dt.date, url: str | URL | None = None) -> CaseView:
     """The application (a voided one too, flagged) with its whole log and its state on ``today``."""
     with store_session(url, read_only=True) as session:
-        return _view(session, find_application(session, agency, number, voided_too=True), today)
+        return show_application_in(session, agency, number, today=today)
+
+
+def void_application_in(session: Session, agency: str, number: str, reason: str) -> str:
+    """:func:`void_application` in the caller's session."""
+    row = find_application(session, agency, number)
+    repo.void(session, "application", row.id, reason)
+    return str(row.id)
 
 
 def void_application(agency: str, number: str, reason: str, *, url: str | URL | None = None) -> str:
     """Void the live application (never deleted; E204 without a reason); returns its id."""
     with store_session(url) as session:
-        row = find_application(session, agency, number)
-        repo.void(session, "application", row.id, reason)
-        return str(row.id)
+        return void_application_in(session, agency, number, reason)
+
+
+def void_event_in(
+    session: Session, agency: str, number: str, event_id: str, reason: str, *, today: dt.date
+) -> CaseView:
+    """:func:`void_event` in the caller's session."""
+    row = find_application(session, agency, number)
+    event = session.get(EventRow, record_id(event_id, "event"))
+    if event is None or event.application_id != row.id:
+        raise RegisterError("E203", f"申请 {row.number} 没有记录号为 {event_id.strip()} 的事件")
+    repo.void(session, "event", event.id, reason)
+    return case_view(session, row, today)
 
 
 def void_event(
@@ -253,29 +236,29 @@ def void_event(
 ) -> CaseView:
     """Void one event of the application's log (E203 when it is not one of its live events)."""
     with store_session(url) as session:
-        row = find_application(session, agency, number)
-        event = session.get(EventRow, record_id(event_id, "event"))
-        if event is None or event.application_id != row.id:
-            raise RegisterError("E203", f"申请 {row.number} 没有记录号为 {event_id.strip()} 的事件")
-        repo.void(session, "event", event.id, reason)
-        return _view(session, row, today)
+        return void_event_in(session, agency, number, event_id, reason, today=today)
+
+
+def application_history_in(session: Session, agency: str, number: str) -> list[AuditEntry]:
+    """:func:`application_history` in the caller's session."""
+    row = find_application(session, agency, number, voided_too=True)
+    events = [str(e) for e in session.scalars(select(EventRow.id).where(EventRow.application_id == row.id))]
+    query = select(AuditRow).where(
+        or_(
+            (AuditRow.entity == "application") & (AuditRow.entity_id == str(row.id)),
+            (AuditRow.entity == "event") & AuditRow.entity_id.in_(events or ["-"]),
+        )
+    )
+    return [
+        AuditEntry(a.at, a.actor, a.action, a.entity, a.entity_id, a.before, a.after)
+        for a in session.scalars(query.order_by(AuditRow.id))
+    ]
 
 
 def application_history(agency: str, number: str, *, url: str | URL | None = None) -> list[AuditEntry]:
     """The audit log of the application (a voided one too) and of its events, oldest first."""
     with store_session(url, read_only=True) as session:
-        row = find_application(session, agency, number, voided_too=True)
-        events = [str(e) for e in session.scalars(select(EventRow.id).where(EventRow.application_id == row.id))]
-        query = select(AuditRow).where(
-            or_(
-                (AuditRow.entity == "application") & (AuditRow.entity_id == str(row.id)),
-                (AuditRow.entity == "event") & AuditRow.entity_id.in_(events or ["-"]),
-            )
-        )
-        return [
-            AuditEntry(a.at, a.actor, a.action, a.entity, a.entity_id, a.before, a.after)
-            for a in session.scalars(query.order_by(AuditRow.id))
-        ]
+        return application_history_in(session, agency, number)
 
 
 __all__ = [
@@ -284,13 +267,21 @@ __all__ = [
     "CaseView",
     "EventAdded",
     "EventView",
+    "NewApplication",
+    "NewEvent",
     "Voided",
     "add_application",
+    "add_application_in",
     "append_event",
+    "append_event_in",
     "application_history",
+    "application_history_in",
     "find_application",
     "show_application",
+    "show_application_in",
     "store_session",
     "void_application",
+    "void_application_in",
     "void_event",
+    "void_event_in",
 ]

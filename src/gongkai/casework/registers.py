@@ -11,14 +11,22 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Literal, TypeVar
+from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
 
 from gongkai.cases import records as r
-from gongkai.cases.clock import Deadline, publication_deadline
+from gongkai.casework.items import (
+    ITEM_STATUS_LABELS,
+    ItemStatus,
+    ItemView,
+    add_item,
+    item_view,
+    list_items,
+    publish_item,
+)
 from gongkai.casework.records import find_application, store_session
 from gongkai.errors import RegisterError
 from gongkai.store import repo
@@ -60,6 +68,28 @@ def _review_view(session: Session, agency: str, row: ReviewCaseRow) -> ReviewVie
     return ReviewView(convert.review(row, agency_row(session, agency).name), number)
 
 
+def add_review_in(
+    session: Session,
+    agency: str,
+    number: str,
+    kind: str,
+    filed_on: dt.date,
+    *,
+    result: str = "pending",
+    concluded_on: dt.date | None = None,
+    application: str | None = None,
+) -> ReviewView:
+    """:func:`add_review` in the caller's session (the web request's)."""
+    _concluded(result, concluded_on)
+    app_id = find_application(session, agency, application).id if application is not None else None
+    case_id = repo.add_review_case(
+        session, agency, number, kind, filed_on, result=result, concluded_on=concluded_on, application_id=app_id
+    )
+    row = session.get(ReviewCaseRow, int(case_id))
+    assert row is not None
+    return _review_view(session, agency, row)
+
+
 def add_review(
     agency: str,
     number: str,
@@ -74,13 +104,19 @@ def add_review(
     """Register a 行政复议 or 行政诉讼, linked to the agency's application numbered ``application`` when given."""
     _concluded(result, concluded_on)
     with store_session(url) as session:
-        app_id = find_application(session, agency, application).id if application is not None else None
-        case_id = repo.add_review_case(
-            session, agency, number, kind, filed_on, result=result, concluded_on=concluded_on, application_id=app_id
+        return add_review_in(
+            session, agency, number, kind, filed_on, result=result, concluded_on=concluded_on, application=application
         )
-        row = session.get(ReviewCaseRow, int(case_id))
-        assert row is not None
-        return _review_view(session, agency, row)
+
+
+def conclude_review_in(
+    session: Session, agency: str, number: str, result: str, concluded_on: dt.date | None
+) -> ReviewView:
+    """:func:`conclude_review` in the caller's session."""
+    _concluded(result, concluded_on)
+    row = _review_row(session, agency, number)
+    repo.conclude_review_case(session, row.id, result, concluded_on)
+    return _review_view(session, agency, row)
 
 
 def conclude_review(
@@ -89,20 +125,23 @@ def conclude_review(
     """Record the case's result and the day it was concluded (尚未审结: no date)."""
     _concluded(result, concluded_on)
     with store_session(url) as session:
-        row = _review_row(session, agency, number)
-        repo.conclude_review_case(session, row.id, result, concluded_on)
-        return _review_view(session, agency, row)
+        return conclude_review_in(session, agency, number, result, concluded_on)
+
+
+def list_reviews_in(session: Session, agency: str) -> list[ReviewView]:
+    """:func:`list_reviews` in the caller's session."""
+    register = repo.load_register(session, agency)
+    numbers = {a.id: a.number for a in register.applications}
+    return [
+        ReviewView(c, None if c.application_id is None else numbers.get(c.application_id, f"#{c.application_id}"))
+        for c in register.reviews
+    ]
 
 
 def list_reviews(agency: str, *, url: str | URL | None = None) -> list[ReviewView]:
     """The agency's live review and litigation cases, in the order registered."""
     with store_session(url, read_only=True) as session:
-        register = repo.load_register(session, agency)
-        numbers = {a.id: a.number for a in register.applications}
-        return [
-            ReviewView(c, None if c.application_id is None else numbers.get(c.application_id, f"#{c.application_id}"))
-            for c in register.reviews
-        ]
+        return list_reviews_in(session, agency)
 
 
 def _own(session: Session, model: type[Owned], record_id: str, entity: str, agency: str) -> Owned:
@@ -147,72 +186,6 @@ def list_documents(agency: str, *, url: str | URL | None = None) -> list[r.Norma
         return list(repo.load_register(session, agency).documents)
 
 
-ItemStatus = Literal["on_time", "late", "pending", "overdue"]
-ITEM_STATUS_LABELS: dict[str, str] = {
-    "on_time": "按时公开",
-    "late": "逾期公开",
-    "pending": "尚未公开",
-    "overdue": "逾期未公开",
-}
-
-
-@dataclass(frozen=True, slots=True)
-class ItemView:
-    """A proactive item with its publication deadline (第二十六条) and its timeliness on ``today``."""
-
-    item: r.ProactiveItem
-    deadline: Deadline
-    status: ItemStatus
-
-    @property
-    def late(self) -> bool:
-        return self.status in ("late", "overdue")
-
-
-def item_view(item: r.ProactiveItem, deadline: Deadline, today: dt.date) -> ItemView:
-    published = item.published_on
-    if published is not None:
-        return ItemView(item, deadline, "on_time" if published <= deadline.due else "late")
-    return ItemView(item, deadline, "overdue" if today > deadline.due else "pending")
-
-
-def _items(session: Session, agency: str, today: dt.date, only: str | None = None) -> list[ItemView]:
-    cal = repo.load_calendar(session)
-    items = repo.load_register(session, agency).items
-    return [item_view(i, publication_deadline(cal, i.formed_on), today) for i in items if only in (None, i.id)]
-
-
-def add_item(
-    agency: str,
-    title: str,
-    formed_on: dt.date,
-    *,
-    published_on: dt.date | None = None,
-    today: dt.date,
-    url: str | URL | None = None,
-) -> ItemView:
-    """Add an item formed or changed on ``formed_on`` (published on ``published_on`` when it is)."""
-    with store_session(url) as session:
-        item_id = repo.add_item(session, agency, title, formed_on, published_on=published_on)
-        return _items(session, agency, today, item_id)[0]
-
-
-def publish_item(
-    agency: str, item_id: str, published_on: dt.date, *, today: dt.date, url: str | URL | None = None
-) -> ItemView:
-    """Record the day the item was published."""
-    with store_session(url) as session:
-        row = _own(session, ItemRow, item_id, "item", agency)
-        repo.publish_item(session, row.id, published_on)
-        return _items(session, agency, today, str(row.id))[0]
-
-
-def list_items(agency: str, *, late: bool = False, today: dt.date, url: str | URL | None = None) -> list[ItemView]:
-    """The agency's live items with their deadlines (``late``: only those published late or overdue)."""
-    with store_session(url, read_only=True) as session:
-        return [v for v in _items(session, agency, today) if v.late or not late]
-
-
 def set_figure(
     agency: str, year: int, key: str, value: Decimal | str, *, note: str = "", url: str | URL | None = None
 ) -> r.YearFigure:
@@ -238,12 +211,15 @@ __all__ = [
     "add_document",
     "add_item",
     "add_review",
+    "add_review_in",
     "conclude_review",
+    "conclude_review_in",
     "item_view",
     "list_documents",
     "list_figures",
     "list_items",
     "list_reviews",
+    "list_reviews_in",
     "publish_item",
     "set_figure",
 ]

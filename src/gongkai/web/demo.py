@@ -17,7 +17,6 @@ from gongkai.store.migrate import current, upgrade
 from gongkai.store.repo.agencies import add_agency, find_agency
 from gongkai.store.repo.users import add_user
 from gongkai.store.web_tables import UserRow
-from gongkai.web.demo_report import seed_report
 from gongkai.web.security import hash_password
 from gongkai.web.settings import WebSettings
 
@@ -32,7 +31,7 @@ DEMO_USERS: tuple[tuple[str, str, str], ...] = (
 )
 """(user name, role, display name); every demo user's password is :data:`DEMO_PASSWORD`."""
 
-SEEDERS: list[Callable[[Session, WebSettings], None]] = [seed_report]
+SEEDERS: list[Callable[[Session, WebSettings], None]] = []
 """Further sample data (applications, reports, the corpus): each called once on a new demo store."""
 
 
@@ -58,5 +57,15 @@ def seed_demo(settings: WebSettings) -> bool:
     finally:
         engine.dispose()
 
+
+def _register_seeders() -> None:
+    """The registers first (applications, reviews, items), then the reports computed from them."""
+    from gongkai.web.demo_cases import seed_cases
+    from gongkai.web.demo_report import seed_report
+
+    SEEDERS.extend((seed_cases, seed_report))
+
+
+_register_seeders()
 
 __all__ = ["DEMO_AGENCY", "DEMO_PASSWORD", "DEMO_REGION", "DEMO_USERS", "SEEDERS", "seed_demo"]

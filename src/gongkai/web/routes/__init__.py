@@ -4,8 +4,28 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from gongkai.web.routes import admin, auth, home, public, report, report_actions
+from gongkai.web.routes import (
+    admin,
+    agency_apps,
+    agency_case,
+    agency_registers,
+    auth,
+    home,
+    public,
+    report,
+    report_actions,
+)
 
-ROUTERS: list[APIRouter] = [auth.router, home.router, admin.router, report.router, report_actions.router, public.router]
+ROUTERS: list[APIRouter] = [
+    auth.router,
+    home.router,
+    admin.router,
+    agency_apps.router,
+    agency_case.router,
+    agency_registers.router,
+    report.router,
+    report_actions.router,
+    public.router,
+]
 
 __all__ = ["ROUTERS"]
