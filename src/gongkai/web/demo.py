@@ -35,6 +35,15 @@ SEEDERS: list[Callable[[Session, WebSettings], None]] = []
 """Further sample data (applications, reports, the corpus): each called once on a new demo store."""
 
 
+def _seed_corpus(session: Session, settings: WebSettings) -> None:
+    from gongkai.web.demo_corpus import seed_corpus
+
+    seed_corpus(session, settings)
+
+
+SEEDERS.append(_seed_corpus)
+
+
 def seed_demo(settings: WebSettings) -> bool:
     """Fill an empty store with the demo (creating it at head when new); whether it seeded."""
     engine = open_engine(settings.store().database_url)
