@@ -57,8 +57,9 @@ class CorpusSummary(BaseModel):
 
 def summary(session: Session, ids: set[int] | None) -> CorpusSummary:
     reports = session.scalar(select(func.count()).select_from(R).where(chosen(), visible(ids))) or 0
-    name = func.coalesce(R.agency_id, R.agency)
-    agencies = session.scalar(select(func.count(func.distinct(name))).where(chosen(), visible(ids))) or 0
+    known = select(func.count(func.distinct(R.agency_id))).where(chosen(), visible(ids))
+    unknown = select(func.count(func.distinct(R.agency))).where(chosen(), visible(ids), R.agency_id.is_(None))
+    agencies = (session.scalar(known) or 0) + (session.scalar(unknown) or 0)
     query = select(F.severity, func.count()).join(R, R.id == F.result_id).where(chosen(), visible(ids))
     counts = dict(session.execute(query.group_by(F.severity)).tuples().all())
     return CorpusSummary(
