@@ -119,7 +119,16 @@ def test_supervisor_upload_refuses_oversize_and_too_many(waiting: WebSettings) -
 def test_supervisor_urls_only_http(waiting: WebSettings) -> None:
     with _client(waiting) as client:
         token = login(client, "supervisor")
-        for bad in ("file:///etc/passwd", "ftp://example.com/a.pdf", "javascript:alert(1)"):
+        for bad in (
+            "file:///etc/passwd",
+            "ftp://example.com/a.pdf",
+            "javascript:alert(1)",
+            "http://127.0.0.1:8000/admin",
+            "http://localhost/a.pdf",
+            "http://[::1]/a.pdf",
+            "http://169.254.169.254/latest/meta-data",
+            "https://10.0.0.1/a.pdf",
+        ):
             response = client.post("/api/v1/supervisor/runs", data={"csrf_token": token, "urls": bad})
             assert response.status_code == 422 and response.json()["code"] == "E308", bad
         response = client.post("/api/v1/supervisor/runs", data={"csrf_token": token, "urls": ""})
@@ -151,3 +160,14 @@ def test_supervisor_home_has_upload_form(client: TestClient) -> None:
     html = client.get("/supervisor").text
     assert 'enctype="multipart/form-data"' in html and 'name="csrf_token"' in html
     assert '<label for="run-files">' in html and '<label for="run-urls">' in html
+
+
+def test_supervisor_run_of_an_unreachable_url_finishes(waiting: WebSettings) -> None:
+    with _client(waiting) as client:
+        token = login(client, "admin")
+        url = "https://no-such-host.invalid/report-2024.pdf"
+        response = client.post("/api/v1/supervisor/runs", data={"csrf_token": token, "urls": url})
+        assert response.status_code == 200, response.text
+        run = response.json()
+        assert run["status"] == "done" and run["done"] == 1 and run["inputs"] == [url]
+        assert client.get("/api/v1/supervisor/reports").json()["reports"] == []

@@ -40,6 +40,30 @@ def report_format(data: bytes) -> str | None:
     return sniff_text(text) if text.strip() else None
 
 
+def public_host(url: str) -> bool:
+    """Whether every address the URL's host resolves to is a public one (not loopback, private,
+    link-local or reserved): the server is not to be made to fetch its own network's pages.
+
+    Redirects are not followed here: a public host that redirects inward is not caught."""
+    import ipaddress
+    import socket
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url)
+        host, port = parts.hostname, parts.port
+    except ValueError:
+        return False
+    if not host:
+        return False
+    try:
+        found = socket.getaddrinfo(host, port or 80, proto=socket.IPPROTO_TCP)
+    except (OSError, UnicodeError):
+        return True  # unknown host: the fetch fails and says so
+    addresses = {ipaddress.ip_address(str(info[4][0]).split("%", 1)[0]) for info in found}
+    return all(address.is_global for address in addresses)
+
+
 def accept_upload(name: str, data: bytes, folder: Path, max_bytes: int) -> Path:
     """Keep an uploaded report; the saved file's path.
 
@@ -63,4 +87,4 @@ def accept_upload(name: str, data: bytes, folder: Path, max_bytes: int) -> Path:
     return target
 
 
-__all__ = ["REPORT_FORMATS", "accept_upload", "report_format", "safe_name"]
+__all__ = ["REPORT_FORMATS", "accept_upload", "public_host", "report_format", "safe_name"]

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from gongkai.batch import supervise
 from gongkai.batch.executors import Executor
 from gongkai.batch.inputs import is_url
-from gongkai.batch.uploads import accept_upload
+from gongkai.batch.uploads import accept_upload, public_host
 from gongkai.batch.webrun import start_run
 from gongkai.errors import WebError
 from gongkai.store.corpus_tables import CorpusResultRow, CorpusSourceRow
@@ -106,6 +106,8 @@ def _inputs(files: list[UploadFile], urls: str, settings: WebSettings) -> list[s
     for line in lines:
         if not is_url(line) or len(line) > MAX_URL or any(c.isspace() for c in line):
             raise WebError("E308", f"网址无效（只接受 http:// 或 https:// 开头的网址）：{line[:200]}")
+        if not public_host(line):
+            raise WebError("E308", f"不能从内部网络地址获取年报：{line[:200]}")
     limit = settings.upload_max_mb * 1024 * 1024
     folder = settings.files_dir.resolve()
     saved = []
