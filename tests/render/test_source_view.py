@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from gongkai.render.source_view import BOX_COLOUR, render_page, source_lines
+from gongkai.render.source_view import BOX_COLOUR, block_lines, render_page, source_lines
 
 PDF = Path(__file__).resolve().parents[2] / "samples" / "hongze-district-2023.pdf"
 
@@ -53,3 +53,15 @@ def test_source_lines_cut_around_the_line() -> None:
     assert [s.number for s in lines] == list(range(490, 511))
     assert [s.text for s in lines if s.marked] == ["500"]
     assert len(source_lines(text, None, around=10)) == 20
+
+
+def test_block_lines_marks_the_first_marked_block_only() -> None:
+    blocks = [("标题", False), ("a | b", True), ("c | d", True), ("落款", False)]
+    lines = block_lines(blocks)
+    assert [(s.number, s.text, s.marked) for s in lines] == [
+        (1, "标题", False),
+        (2, "a | b", True),
+        (3, "c | d", False),
+        (4, "落款", False),
+    ]
+    assert [s.number for s in block_lines([(str(n), n == 50) for n in range(1, 101)], around=5)] == list(range(45, 56))

@@ -199,3 +199,25 @@ def test_supervisor_pages_refused_to_clerk(corpus: WebSettings, client: TestClie
         assert client.get(path).status_code == 403, path
         if path != "/supervisor/workbook.xlsx":
             assert client.get("/api/v1" + path).json()["code"] == "E302", path
+
+
+def test_supervisor_finding_docx_row_is_the_one_highlighted(
+    settings: WebSettings, client: TestClient, tmp_path: Path
+) -> None:
+    from gongkai.api import read_report
+    from gongkai.render.docx_report import render_docx
+
+    docx = tmp_path / "hongze-2023-rewritten.docx"
+    docx.write_bytes(render_docx(read_report(HONGZE_2023)))
+    fill_corpus(settings, docx)
+    login(client, "supervisor")
+    report = next(r for r in _reports(client) if r["file_name"] == docx.name)
+    findings = client.get(f"/api/v1/supervisor/reports/{report['result_id']}").json()["findings"]
+    a105 = next(f for f in findings if f["code"] == "A105")
+    data = client.get(f"/api/v1/supervisor/findings/{a105['id']}").json()
+    assert data["view"] == "lines"
+    marked = [line for line in data["lines"] if line["marked"]]
+    assert len(marked) == 1 and marked[0]["number"] == data["marked_line"]
+    assert marked[0]["text"].split(" | ")[4] == "0"  # 表四 行政复议 总计 printed 0 (A105: should be 11)
+    html = client.get(f"/supervisor/findings/{a105['id']}").text
+    assert len(re.findall(r'class="source-line hl"', html)) == 1 and f'href="#line-{data["marked_line"]}"' in html

@@ -187,6 +187,10 @@ class Place(BaseModel):
     file: str | None
     """The local file to read (an uploaded or listed file, or a URL's archived body)."""
     bbox: tuple[float, float, float, float] | None
+    paragraph: int | None = None
+    """The paragraph (DOCX), or the table and its row, the finding's cell was read from."""
+    table: int | None = None
+    row: int | None = None
 
 
 def place(session: Session, finding_id: int) -> Place | None:
@@ -201,7 +205,8 @@ def place(session: Session, finding_id: int) -> Place | None:
     file = None
     if source_row is not None:
         file = source_row.archive or (None if "://" in source_row.source else source_row.source)
-    bbox = _source(json.loads(row.detail or "{}")).get("bbox")
+    source = _source(json.loads(row.detail or "{}"))
+    bbox = source.get("bbox")
     return Place(
         finding=finding_out(row),
         result_id=result.id,
@@ -209,6 +214,9 @@ def place(session: Session, finding_id: int) -> Place | None:
         source_format=result.source_format,
         file=file,
         bbox=tuple(bbox) if isinstance(bbox, list) and len(bbox) == 4 else None,
+        paragraph=source.get("paragraph"),
+        table=source.get("table"),
+        row=source.get("row"),
     )
 
 

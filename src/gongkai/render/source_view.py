@@ -4,6 +4,7 @@ the source's text lines with the finding's line marked. Pure functions: bytes in
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 DPI = 110
@@ -61,4 +62,14 @@ def source_lines(text: str, line: int | None, around: int = MAX_LINES_AROUND) ->
     return [SourceLine(n, lines[n - 1], n == line) for n in range(first, last + 1)]
 
 
-__all__ = ["BOX_COLOUR", "DPI", "SourceLine", "render_page", "source_lines"]
+def block_lines(blocks: Sequence[tuple[str, bool]], around: int = MAX_LINES_AROUND) -> list[SourceLine]:
+    """Blocks of a document read into text (a paragraph, or a table row's cells joined by `` | ``),
+    each with whether it is the marked one, as numbered lines cut around the first marked block."""
+    marked = next((n for n, (_, mark) in enumerate(blocks, 1) if mark), None)
+    first, last = 1, min(len(blocks), 2 * around)
+    if marked is not None:
+        first, last = max(1, marked - around), min(len(blocks), marked + around)
+    return [SourceLine(n, blocks[n - 1][0], n == marked) for n in range(first, last + 1)]
+
+
+__all__ = ["BOX_COLOUR", "DPI", "SourceLine", "block_lines", "render_page", "source_lines"]

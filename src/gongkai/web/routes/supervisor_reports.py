@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from gongkai.batch import supervise
 from gongkai.errors import WebError
-from gongkai.render.source_view import render_page, source_lines
+from gongkai.render.source_view import block_lines, render_page, source_lines
 from gongkai.store.repo.users import UserInfo
 from gongkai.web.deps import DbDep, SettingsDep, UserDep
 from gongkai.web.routes.supervisor import supervisor_of, visible_ids
@@ -90,6 +90,8 @@ class FindingPage(BaseModel):
     """``page`` (a PDF page image), ``lines`` (the source's text lines) or ``none`` (no place to show)."""
     image_url: str | None
     lines: list[LineOut]
+    marked_line: int | None
+    """The number of the marked line (the anchor ``#line-N`` scrolls to it)."""
 
 
 def _place(db: Session, user: UserInfo, finding_id: int) -> tuple[supervise.Place, supervise.ReportOut]:
@@ -127,7 +129,28 @@ def _finding(db: Session, user: UserInfo, finding_id: int) -> FindingPage:
             view = "lines"
             text = decode(data).text
             lines = [LineOut(number=s.number, text=s.text, marked=s.marked) for s in source_lines(text, f.line)]
-    return FindingPage(finding=f, report=report, view=view, image_url=image, lines=lines)
+    elif found.source_format == "docx" and (found.paragraph is not None or found.table is not None):
+        data = _read(found.file)
+        if data is not None:
+            view, lines = "lines", _docx_lines(data, found)
+    marked = next((line.number for line in lines if line.marked), None)
+    return FindingPage(finding=f, report=report, view=view, image_url=image, lines=lines, marked_line=marked)
+
+
+def _docx_lines(data: bytes, found: supervise.Place) -> list[LineOut]:
+    """The DOCX read into text blocks (as gongkai's reader numbers them), the finding's one marked."""
+    from gongkai.readers.docx import read_docx
+
+    blocks: list[tuple[str, bool]] = []
+    for raw in read_docx(data, found.file or "").rows:
+        prov = raw.cells[0].prov
+        if raw.kind == "text":
+            mark = found.paragraph is not None and prov.paragraph == found.paragraph
+            blocks.append((raw.text, mark))
+        else:
+            mark = found.table is not None and raw.table == found.table and prov.row == found.row
+            blocks.append((" | ".join(c.text for c in raw.cells), mark))
+    return [LineOut(number=s.number, text=s.text, marked=s.marked) for s in block_lines(blocks)]
 
 
 @router.get("/supervisor/findings/{finding_id}", response_class=HTMLResponse, include_in_schema=False)
