@@ -13,7 +13,7 @@ import datetime as dt
 from collections import Counter
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, case, distinct, exists, func, select
+from sqlalchemy import ColumnElement, Connection, Engine, and_, case, distinct, exists, func, select
 
 from gongkai.batch.stored import agency_name, chosen
 from gongkai.render.corpus_overview import CorpusOverview, Count, Timeliness, YearApplications
@@ -34,35 +34,35 @@ def _scalar(connection: Connection, query: Any) -> int:
     return int(connection.execute(query).scalar() or 0)
 
 
-def _statuses(connection: Connection) -> Counter[str]:
-    query = select(R.status, func.count()).where(chosen()).group_by(R.status)
+def _statuses(connection: Connection, where: ColumnElement[bool]) -> Counter[str]:
+    query = select(R.status, func.count()).where(where).group_by(R.status)
     return Counter({status: int(n) for status, n in connection.execute(query)})
 
 
-def _years(connection: Connection) -> tuple[Count, ...]:
-    query = select(R.year, func.count()).where(chosen(), R.year.is_not(None)).group_by(R.year).order_by(R.year)
+def _years(connection: Connection, where: ColumnElement[bool]) -> tuple[Count, ...]:
+    query = select(R.year, func.count()).where(where, R.year.is_not(None)).group_by(R.year).order_by(R.year)
     return tuple(Count(str(year), int(n)) for year, n in connection.execute(query))
 
 
-def _agencies(connection: Connection) -> int:
+def _agencies(connection: Connection, where: ColumnElement[bool]) -> int:
     name = agency_name()
     query = (
         select(func.count(distinct(name))).select_from(R).outerjoin(CorpusAgencyRow, CorpusAgencyRow.id == R.agency_id)
     )
-    return _scalar(connection, query.where(chosen(), name.is_not(None)))
+    return _scalar(connection, query.where(where, name.is_not(None)))
 
 
-def _severities(connection: Connection) -> Counter[str]:
+def _severities(connection: Connection, where: ColumnElement[bool]) -> Counter[str]:
     query = (
         select(CorpusFindingRow.severity, func.count())
         .join(R, R.id == CorpusFindingRow.result_id)
-        .where(chosen())
+        .where(where)
         .group_by(CorpusFindingRow.severity)
     )
     return Counter({severity: int(n) for severity, n in connection.execute(query)})
 
 
-def _rules(connection: Connection, top: int) -> tuple[tuple[Count, ...], int]:
+def _rules(connection: Connection, where: ColumnElement[bool], top: int) -> tuple[tuple[Count, ...], int]:
     from gongkai.audit import all_rules
 
     summaries = {rule.code: rule.summary for rule in all_rules()}
@@ -70,7 +70,7 @@ def _rules(connection: Connection, top: int) -> tuple[tuple[Count, ...], int]:
     query = (
         select(CorpusFindingRow.code, func.max(CorpusFindingRow.name), n)
         .join(R, R.id == CorpusFindingRow.result_id)
-        .where(chosen())
+        .where(where)
         .group_by(CorpusFindingRow.code)
     )
     counts = [Count(code, int(k), summaries.get(code, name)) for code, name, k in connection.execute(query)]
@@ -78,7 +78,7 @@ def _rules(connection: Connection, top: int) -> tuple[tuple[Count, ...], int]:
     return tuple(counts[:top]), len(counts)
 
 
-def _agencies_top(connection: Connection, top: int) -> tuple[Count, ...]:
+def _agencies_top(connection: Connection, where: ColumnElement[bool], top: int) -> tuple[Count, ...]:
     name = agency_name().label("agency")
     n = func.count().label("n")
     query = (
@@ -86,7 +86,7 @@ def _agencies_top(connection: Connection, top: int) -> tuple[Count, ...]:
         .select_from(CorpusFindingRow)
         .join(R, R.id == CorpusFindingRow.result_id)
         .outerjoin(CorpusAgencyRow, CorpusAgencyRow.id == R.agency_id)
-        .where(chosen(), name.is_not(None))
+        .where(where, name.is_not(None))
         .group_by(name)
         .order_by(n.desc(), name)
         .limit(top)
@@ -94,13 +94,13 @@ def _agencies_top(connection: Connection, top: int) -> tuple[Count, ...]:
     return tuple(Count(str(agency), int(k), f"{reports} 份报告") for agency, k, reports in connection.execute(query))
 
 
-def _failures(connection: Connection) -> tuple[Count, ...]:
+def _failures(connection: Connection, where: ColumnElement[bool]) -> tuple[Count, ...]:
     from gongkai.errors import DOCUMENT_ERRORS
 
     query = (
         select(CorpusErrorRow.code, func.count(distinct(R.id)))
         .join(R, R.id == CorpusErrorRow.result_id)
-        .where(chosen(), R.status == "failed")
+        .where(where, R.status == "failed")
         .group_by(CorpusErrorRow.code)
         .order_by(CorpusErrorRow.code)
     )
@@ -120,12 +120,12 @@ def _band(days: int) -> str:
     return next(label for limit, label in LATE_BANDS if limit is None or days <= limit)
 
 
-def _timeliness(connection: Connection) -> Timeliness:
+def _timeliness(connection: Connection, where: ColumnElement[bool]) -> Timeliness:
     found_late = exists().where(CorpusFindingRow.result_id == R.id, CorpusFindingRow.code == LATE_RULE)
     flagged = case((found_late, 1), else_=0).label("flagged")
     query = (
         select(R.agency, R.year, R.publication_date, flagged, func.count())
-        .where(chosen(), R.status != "failed")
+        .where(where, R.status != "failed")
         .group_by(R.agency, R.year, R.publication_date, flagged)
     )
     counts: Counter[str] = Counter()
@@ -154,13 +154,13 @@ def _timeliness(connection: Connection) -> Timeliness:
     )
 
 
-def _applications(connection: Connection) -> tuple[YearApplications, ...]:
+def _applications(connection: Connection, where: ColumnElement[bool]) -> tuple[YearApplications, ...]:
     c = CorpusCellRow
     query = (
         select(R.year, func.sum(c.value), func.count())
         .join(R, R.id == c.result_id)
         .where(
-            chosen(),
+            where,
             R.year.is_not(None),
             and_(c.table == "table3", c.row == "new_received", c.column == "total", c.state == "number"),
         )
@@ -171,15 +171,19 @@ def _applications(connection: Connection) -> tuple[YearApplications, ...]:
     return tuple(YearApplications(int(year or 0), float(total or 0), int(n)) for year, total, n in rows)
 
 
-def overview(engine: Engine, *, store: str, generated: dt.date, top: int = 15) -> CorpusOverview:
-    """The store's figures for the overview page (``store``: how the page names the store)."""
+def overview(
+    engine: Engine, *, store: str, generated: dt.date, top: int = 15, only: ColumnElement[bool] | None = None
+) -> CorpusOverview:
+    """The store's figures for the overview page (``store``: how the page names the store); ``only``:
+    a further condition on the results counted (a supervisor's region)."""
     from gongkai import __version__
     from gongkai.store.engine import reader
 
+    where = chosen() if only is None else and_(chosen(), only)
     with reader(engine).connect() as connection:
-        statuses = _statuses(connection)
-        severities = _severities(connection)
-        rules, rule_codes = _rules(connection, top)
+        statuses = _statuses(connection, where)
+        severities = _severities(connection, where)
+        rules, rule_codes = _rules(connection, where, top)
         return CorpusOverview(
             store=store,
             generated=generated,
@@ -187,18 +191,18 @@ def overview(engine: Engine, *, store: str, generated: dt.date, top: int = 15) -
             reports=sum(statuses.values()),
             failed=statuses["failed"],
             partial=statuses["partial"],
-            agencies=_agencies(connection),
-            years=_years(connection),
+            agencies=_agencies(connection, where),
+            years=_years(connection, where),
             errors=severities["error"],
             warnings=severities["warning"],
             infos=severities["info"],
             rules=rules,
             rule_codes=rule_codes,
-            agencies_top=_agencies_top(connection, top),
-            timeliness=_timeliness(connection),
-            applications=_applications(connection),
+            agencies_top=_agencies_top(connection, where, top),
+            timeliness=_timeliness(connection, where),
+            applications=_applications(connection, where),
             top=top,
-            failures=_failures(connection),
+            failures=_failures(connection, where),
         )
 
 

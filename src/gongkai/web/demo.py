@@ -61,9 +61,10 @@ def seed_demo(settings: WebSettings) -> bool:
 def _register_seeders() -> None:
     """The registers first (applications, reviews, items), then the reports computed from them."""
     from gongkai.web.demo_cases import seed_cases
+    from gongkai.web.demo_corpus import seed_corpus
     from gongkai.web.demo_report import seed_report
 
-    SEEDERS.extend((seed_cases, seed_report))
+    SEEDERS.extend((seed_cases, seed_report, seed_corpus))
 
 
 _register_seeders()

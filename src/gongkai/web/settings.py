@@ -33,6 +33,9 @@ class WebSettings(BaseSettings):
     """Seed a demo agency, users and sample data into the store when it is empty (``gongkai serve --demo``)."""
     run_jobs: int = Field(default=1, ge=1, le=256)
     """Worker processes of a corpus run started from the browser."""
+    run_wait: bool = False
+    """Check a corpus run started from the browser within the request, not in a background thread
+    (tests; a run normally goes on while the browser polls its page)."""
 
     def store(self) -> StoreSettings:
         base = StoreSettings() if self.data_dir is None else StoreSettings(data_dir=self.data_dir)

@@ -14,6 +14,9 @@ from gongkai.web.routes import (
     public,
     report,
     report_actions,
+    supervisor,
+    supervisor_reports,
+    supervisor_views,
 )
 
 ROUTERS: list[APIRouter] = [
@@ -26,6 +29,9 @@ ROUTERS: list[APIRouter] = [
     report.router,
     report_actions.router,
     public.router,
+    supervisor.router,
+    supervisor_reports.router,
+    supervisor_views.router,
 ]
 
 __all__ = ["ROUTERS"]
