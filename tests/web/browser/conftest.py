@@ -19,7 +19,7 @@ import socket
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -149,7 +149,7 @@ def narrow(driver: WebDriver) -> None:
 
 def _viewport(driver: WebDriver, width: int, height: int) -> None:
     """Set the viewport itself (not the window, whose frame differs by platform) through DevTools."""
-    driver.execute_cdp_cmd(  # type: ignore[attr-defined]
+    driver.execute_cdp_cmd(
         "Emulation.setDeviceMetricsOverride",
         {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600},
     )
@@ -177,13 +177,15 @@ def login(driver: WebDriver, user: str, password: str = PASSWORD, next_path: str
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[Any]) -> Iterator[None]:
-    report: pytest.TestReport = yield
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[Any]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    report = yield
     if report.failed and report.when in ("setup", "call"):
         driver = item.funcargs.get("page") or item.funcargs.get("browser")  # type: ignore[attr-defined]
         if driver is not None:
             _keep(driver, item.name, report)
-    return report  # type: ignore[return-value]
+    return report
 
 
 def _keep(driver: WebDriver, name: str, report: pytest.TestReport) -> None:
