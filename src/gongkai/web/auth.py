@@ -11,11 +11,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import Connection, Engine, delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from gongkai.errors import WebError
 from gongkai.store.columns import utcnow
+from gongkai.store.engine import reader
 from gongkai.store.repo.users import UserInfo, find_user, user_info
 from gongkai.store.web_tables import LoginAttemptRow, UserRow, WebSessionRow
 from gongkai.web.security import DUMMY_HASH, new_token, token_digest, verify_password
@@ -39,18 +40,25 @@ def _failures(session: Session, username: str, client: str, since: dt.datetime) 
 
 
 def log_in(session: Session, username: str, password: str, client: str, settings: WebSettings) -> LoggedIn:
-    """A new session for ``username`` (E303 wrong name or password, E304 too many failed attempts)."""
+    """A new session for ``username`` (E303 wrong name or password, E304 too many failed attempts).
+
+    The checks (attempts, the user, argon2's deliberately slow hash) run in a reader's transaction
+    first, so the write lock is held only for the two rows written, not while the hash is verified."""
     now = utcnow()
     username = username.strip()[:64]
     client = client[:64]
     since = now - dt.timedelta(minutes=settings.login_window_minutes)
-    if _failures(session, username, client, since) >= settings.login_limit:
-        raise WebError("E304", f"登录失败次数过多，请 {settings.login_window_minutes} 分钟后再试")
-    row = find_user(session, username)
-    ok = verify_password(row.password_hash if row is not None else DUMMY_HASH, password)
-    ok = ok and row is not None and row.disabled_at is None
+    bind = session.get_bind()
+    with Session(reader(bind.engine) if isinstance(bind, Connection | Engine) else bind) as check:
+        if _failures(check, username, client, since) >= settings.login_limit:
+            raise WebError("E304", f"登录失败次数过多，请 {settings.login_window_minutes} 分钟后再试")
+        found = find_user(check, username)
+        stored = found.password_hash if found is not None else DUMMY_HASH
+        user_id = found.id if found is not None and found.disabled_at is None else None
+    ok = verify_password(stored, password) and user_id is not None
     session.add(LoginAttemptRow(username=username, client=client, at=now, ok=ok))
-    if not ok or row is None:
+    row = session.get(UserRow, user_id) if ok and user_id is not None else None
+    if row is None:
         session.commit()  # the failed attempt counts even though the request fails
         raise WebError("E303")
     token, csrf = new_token(), new_token()

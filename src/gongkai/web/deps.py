@@ -9,6 +9,7 @@ from fastapi import Depends, Request
 from sqlalchemy.orm import Session
 
 from gongkai.errors import WebError
+from gongkai.store.engine import reader
 from gongkai.store.repo.users import UserInfo
 from gongkai.web.auth import session_user
 from gongkai.web.security import same
@@ -22,9 +23,15 @@ CSRF_HEADER = "X-CSRF-Token"
 UNSAFE = ("POST", "PUT", "PATCH", "DELETE")
 
 
+SAFE = ("GET", "HEAD", "OPTIONS")
+
+
 def get_db(request: Request) -> Iterator[Session]:
-    """A session on the app's store, committed when the request succeeds."""
-    session = Session(request.app.state.engine, expire_on_commit=False, info={"actor": "web"})
+    """A session on the app's store, committed when the request succeeds. A GET reads only: on SQLite
+    its transaction takes no write lock, so pages never queue behind each other or behind a writer."""
+    engine = request.app.state.engine
+    bind = reader(engine) if request.method in SAFE else engine
+    session = Session(bind, expire_on_commit=False, info={"actor": "web"})
     try:
         yield session
         session.commit()

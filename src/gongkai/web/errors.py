@@ -61,6 +61,11 @@ def install(app: FastAPI) -> None:
             return respond(request, "E308", "不支持这种请求方法", status=405)
         return respond(request, "E308", str(exc.detail), status=exc.status_code)
 
+    async def too_large(request: Request, exc: Exception) -> Response:
+        # a number in the path or query beyond what the database holds (an id of 2**63): no such record
+        return respond(request, "E307", "页面或记录不存在（编号超出范围）")
+
+    app.add_exception_handler(OverflowError, too_large)
     app.add_exception_handler(WebError, web_error)
     app.add_exception_handler(RegisterError, register_error)
     app.add_exception_handler(GongkaiError, gongkai_error)

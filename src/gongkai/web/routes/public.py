@@ -106,7 +106,7 @@ def report_api(db: DbDep, agency_id: int, year: int) -> PublicReport:
     return public_report(db, agency_id, year)
 
 
-@router.get("/public/reports/{agency_id}/{year}/files/{fmt}", summary="下载已公开的年度报告")
+@router.get("/public/reports/{agency_id}/{year}/files/{fmt}", summary="下载已公开的年度报告", include_in_schema=False)
 def download(db: DbDep, agency_id: int, year: int, fmt: Format) -> Response:
     agency, _ = rs.published_report(db, agency_id, year)
     return file_response(agency.name, year, fmt, rs.file_of(db, agency_id, year, fmt, published_only=True))

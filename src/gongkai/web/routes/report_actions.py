@@ -57,7 +57,7 @@ def file_response(agency: str, year: int, fmt: str, content: bytes) -> Response:
     return Response(content, media_type=rs.CONTENT_TYPES[fmt], headers=headers)
 
 
-@router.get("/agency/report/files/{fmt}", summary="下载已审核的年度报告（docx、pdf、html）")
+@router.get("/agency/report/files/{fmt}", summary="下载已审核的年度报告（docx、pdf、html）", include_in_schema=False)
 def download(db: DbDep, user: UserDep, fmt: Format, year: Year = None, agency_id: AgencyId = None) -> Response:
     agency = agency_for(db, user, agency_id)
     year = year_checked(year)

@@ -88,7 +88,7 @@ def overview_api(request: Request, db: DbDep, user: UserDep) -> CorpusOverview:
     return _overview(request, db, user)
 
 
-@router.get("/supervisor/workbook.xlsx", summary="问题清单工作簿（Excel）", tags=["监督"])
+@router.get("/supervisor/workbook.xlsx", summary="问题清单工作簿（Excel）", tags=["监督"], include_in_schema=False)
 def workbook(db: DbDep, user: UserDep) -> Response:
     from gongkai.render.xlsx import write_xlsx
 
