@@ -42,11 +42,11 @@ def test_cli_db_upgrade_then_agency_add_and_list(capsys: pytest.CaptureFixture[s
 
     code, out, _ = _run(capsys, "db", "upgrade")
     assert code == 0
-    assert out.splitlines()[1:] == ["已升级到版本 0002（原版本：未初始化）", "已导入工作日历：2024–2025 年（共 2 年）"]
+    assert out.splitlines()[1:] == ["已升级到版本 0003（原版本：未初始化）", "已导入工作日历：2024–2025 年（共 2 年）"]
     code, out, _ = _run(capsys, "db", "upgrade")
-    assert code == 0 and out.splitlines()[1:] == ["已是最新版本：0002"]
+    assert code == 0 and out.splitlines()[1:] == ["已是最新版本：0003"]
     code, out, _ = _run(capsys, "db", "current")
-    assert code == 0 and out.splitlines()[1] == "版本：0002（最新）"
+    assert code == 0 and out.splitlines()[1] == "版本：0003（最新）"
 
     assert _run(capsys, "agency", "list")[1] == "尚无机关（运行 gongkai agency add 添加）\n"
     code, out, _ = _run(capsys, "agency", "add", "某市某某局", "--kind", "department", "--region", "某市")
