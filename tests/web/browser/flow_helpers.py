@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
@@ -35,7 +36,7 @@ def open_details(driver: WebDriver, summary: str) -> WebElement:
     return element.find_element(By.XPATH, "..")
 
 
-def click_and_wait(driver: WebDriver, element: WebElement, timeout: float = 15) -> None:
+def click_and_wait(driver: WebDriver, element: WebElement, timeout: float = 30) -> None:
     """Click what submits or navigates, and wait until the old page is gone and the new one loaded."""
     old = driver.find_element(By.TAG_NAME, "html")
     element.click()
@@ -46,6 +47,11 @@ def click_and_wait(driver: WebDriver, element: WebElement, timeout: float = 15) 
 def _stale(element: WebElement) -> bool:
     try:
         element.tag_name  # noqa: B018
-    except Exception:
+    except StaleElementReferenceException:
         return True
     return False
+
+
+def wait_text(driver: WebDriver, text: str, timeout: float = 30, css: str = "main") -> None:
+    """Until ``text`` shows in the element ``css``."""
+    WebDriverWait(driver, timeout).until(lambda d: text in d.find_element(By.CSS_SELECTOR, css).text)
