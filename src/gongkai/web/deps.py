@@ -42,7 +42,8 @@ def get_db(request: Request) -> Iterator[Session]:
         session.close()
 
 
-DbDep = Annotated[Session, Depends(get_db)]
+DbDep = Annotated[Session, Depends(get_db, scope="function")]
+"""Committed before the response is sent: a browser following a redirect after a POST sees the change."""
 
 
 def get_settings(request: Request) -> WebSettings:
