@@ -95,3 +95,9 @@ def test_pdf_rewritten_as_docx_has_paragraphs_not_lines(tmp_path: Path) -> None:
     assert all(p.endswith("。") for p in body)
     assert differences(printed, read_report(result.written[0])) == []
     assert [ln.text for ln in printed.lines] == [ln.text for ln in read_report(source).lines]  # the audit's lines
+
+
+def test_reflow_numbered_item_followed_by_a_digit_starts_a_paragraph() -> None:
+    # found by hypothesis: "1、1" is an item (only "1.5" after a full stop is a decimal, not an item)
+    assert reflow("1\n1\n1、1") == "11\n1、1"
+    assert reflow("甲乙丙丁戊己庚辛\n1.5倍") == "甲乙丙丁戊己庚辛1.5倍"
