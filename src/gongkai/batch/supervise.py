@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 from pydantic import BaseModel
 from sqlalchemy import ColumnElement, func, select, true
@@ -83,6 +83,11 @@ class ReportOut(BaseModel):
     infos: int
 
 
+_REPORT_COLUMNS = (R.id, R.agency_id, R.year, R.title, R.source_format, R.status, R.errors, R.warnings, R.infos)
+"""What the list shows of a result: its columns only, never the stored report, head or MinHash (blobs
+that SQLite would read from overflow pages for every row)."""
+
+
 def reports(
     session: Session,
     ids: set[int] | None,
@@ -96,7 +101,7 @@ def reports(
     first = select(func.min(CorpusSourceRow.id)).where(CorpusSourceRow.document_id == R.document_id)
     name = func.coalesce(CorpusAgencyRow.name, R.agency, "")
     query = (
-        select(R, name, CorpusSourceRow.file_name)
+        select(*_REPORT_COLUMNS, name, CorpusSourceRow.file_name)
         .outerjoin(CorpusAgencyRow, CorpusAgencyRow.id == R.agency_id)
         .join(CorpusSourceRow, CorpusSourceRow.id == first.correlate(R).scalar_subquery())
         .where(chosen(), visible(ids))
@@ -112,19 +117,21 @@ def reports(
     query = query.order_by(name, R.year, R.id).limit(MAX_REPORTS)
     return [
         ReportOut(
-            result_id=r.id,
-            agency_id=r.agency_id,
+            result_id=rid,
+            agency_id=agency_id,
             agency=str(shown),
-            year=r.year,
-            title=r.title,
-            source_format=r.source_format,
-            status=r.status,
+            year=year_,
+            title=title,
+            source_format=source_format,
+            status=status,
             file_name=file_name,
-            errors=r.errors,
-            warnings=r.warnings,
-            infos=r.infos,
+            errors=errors,
+            warnings=warnings,
+            infos=infos,
         )
-        for r, shown, file_name in session.execute(query)
+        for rid, agency_id, year_, title, source_format, status, errors, warnings, infos, shown, file_name in cast(
+            "Any", session.execute(query)
+        )
     ]
 
 

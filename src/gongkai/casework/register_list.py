@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from gongkai.cases.state import ApplicationState
 from gongkai.cases.workdays import WorkdayCount
-from gongkai.casework.case_view import CaseView, case_view
+from gongkai.casework.case_view import CaseView, case_views
 from gongkai.store import repo
 from gongkai.store.repo.agencies import agency_row
 from gongkai.store.tables import ApplicationRow
@@ -126,11 +126,9 @@ def application_list(
     found = list(session.scalars(query.order_by(*order).limit(limit).offset(offset)))
     cal = repo.load_calendar(session)
     count = WorkdayCount(cal)
-    rows = []
-    for row in found:
-        view = case_view(session, row, today, cal)
-        rows.append(ListedApplication(view, current_deadline(view.state, today, count)))
-    return ApplicationList(tuple(rows), total)
+    views = case_views(session, found, today, cal)
+    rows = tuple(ListedApplication(view, current_deadline(view.state, today, count)) for view in views)
+    return ApplicationList(rows, total)
 
 
 def deadline_of(view: CaseView, session: Session) -> CurrentDeadline | None:

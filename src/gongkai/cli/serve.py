@@ -21,6 +21,16 @@ def serve(
         bool,
         typer.Option("--demo", help="使用演示数据库（数据目录下的 demo.db）：首次启动时写入演示机关、用户和样例数据。"),
     ] = False,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers",
+            metavar="进程数",
+            min=1,
+            max=64,
+            help="工作进程数（默认 1）。多核服务器上可设为核数，以便并发请求不必排队等待同一个进程；不能与 --demo 同用。",
+        ),
+    ] = 1,
 ) -> None:
     """启动网页应用（浏览器访问 http://地址:端口/）。数据库由 GONGKAI_DATABASE_URL 指定，默认为数据目录下的 SQLite 文件。"""
     import uvicorn
@@ -28,6 +38,10 @@ def serve(
     from gongkai.store.engine import open_store
     from gongkai.store.settings import Settings
 
+    if demo and workers > 1:
+        raise typer.BadParameter(
+            "演示数据库只能由一个工作进程写入：--demo 不能与 --workers 同用", param_hint="--workers"
+        )
     if demo:
         os.environ["GONGKAI_DEMO"] = "1"
         if not os.environ.get("GONGKAI_DATABASE_URL", "").strip():
@@ -39,4 +53,12 @@ def serve(
     else:
         open_store().dispose()  # E202 before the server starts: migrations are applied only by `gongkai db upgrade`
     err(f"网页应用：http://{host}:{port}/  （Ctrl-C 停止）")
-    uvicorn.run("gongkai.web.app:create_app", factory=True, host=host, port=port, log_level="warning", access_log=False)
+    uvicorn.run(
+        "gongkai.web.app:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+        access_log=False,
+    )

@@ -7,7 +7,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any, Literal
 
-from sqlalchemy import inspect, select
+from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
 
 from gongkai.store.columns import utcnow
@@ -35,6 +35,21 @@ def plain(value: object) -> Any:
 def snapshot(row: Base) -> dict[str, Any]:
     """Every column of ``row`` as JSON-ready values."""
     return {attr.key: plain(getattr(row, attr.key)) for attr in inspect(row).mapper.column_attrs}
+
+
+VERSION_WINDOW = 10_000
+"""How far below the newest audit row :func:`store_version` counts rows (see there)."""
+
+
+def store_version(session: Session) -> tuple[int, int]:
+    """A token that changes whenever a record changes: every change writes an audit row in its own
+    transaction (imports too, in bulk), so the newest audit id grows with each commit. The count of the
+    rows among the newest :data:`VERSION_WINDOW` ids catches a transaction committing after a later one
+    (PostgreSQL hands out ids before the commit); both read through the primary key, in the session's
+    own snapshot — what is computed from that snapshot is what the token names."""
+    newest = int(session.scalar(select(func.max(AuditRow.id))) or 0)
+    recent = select(func.count()).select_from(AuditRow).where(AuditRow.id > newest - VERSION_WINDOW)
+    return newest, int(session.scalar(recent) or 0)
 
 
 def log(
@@ -65,4 +80,4 @@ def history(session: Session, entity: str, entity_id: object) -> list[AuditRow]:
     return list(session.scalars(query.order_by(AuditRow.id)))
 
 
-__all__ = ["Action", "actor", "history", "log", "plain", "snapshot"]
+__all__ = ["Action", "actor", "history", "log", "plain", "snapshot", "store_version"]

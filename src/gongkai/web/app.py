@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 
 from gongkai import __version__
 from gongkai.web import errors
+from gongkai.web.cache import LruCache
 from gongkai.web.headers import SecurityHeaders
 from gongkai.web.routes import ROUTERS
 from gongkai.web.settings import WebSettings
@@ -42,6 +43,7 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.engine = _engine(settings)
+    app.state.page_cache = LruCache[object]()
     app.add_middleware(SecurityHeaders)
     errors.install(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

@@ -12,6 +12,7 @@ from gongkai.casework import report_state as rs
 from gongkai.casework.report import agency_report_in
 from gongkai.errors import WebError
 from gongkai.model import SECTIONS
+from gongkai.web.cache import page_cache
 from gongkai.web.deps import Csrf, DbDep, UserDep
 from gongkai.web.report_pages import CellsPage, ReportPage, agency_for, cells_page, report_page, year_checked
 from gongkai.web.roles import require, works_for
@@ -32,13 +33,13 @@ def _back(agency_id: int, year: int, own: bool) -> RedirectResponse:
 
 @router.get("/agency/report", response_class=HTMLResponse, include_in_schema=False)
 def report_html(request: Request, db: DbDep, user: UserDep, year: Year = None, agency_id: AgencyId = None) -> Response:
-    data = report_page(db, user, agency_id, year)
+    data = report_page(db, user, agency_id, year, page_cache(request))
     return page(request, "report_agency.html", data, sections=SECTIONS)
 
 
 @router.get("/api/v1/agency/report", response_model=ReportPage, summary="本机关年度报告（由登记簿计算）")
-def report_api(db: DbDep, user: UserDep, year: Year = None, agency_id: AgencyId = None) -> ReportPage:
-    return report_page(db, user, agency_id, year)
+def report_api(request: Request, db: DbDep, user: UserDep, year: Year = None, agency_id: AgencyId = None) -> ReportPage:
+    return report_page(db, user, agency_id, year, page_cache(request))
 
 
 @router.get("/agency/report/cells", response_class=HTMLResponse, include_in_schema=False)
