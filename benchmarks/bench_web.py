@@ -137,10 +137,11 @@ def build_store(folder: Path, applications: int, reports: int) -> tuple[str, dic
     return url, {"number": str(number), "finding": str(finding), "report": str(report)}, timings
 
 
-def start_server(url: str, folder: Path, port: int) -> subprocess.Popen[bytes]:
+def start_server(url: str, folder: Path, port: int, workers: int = 1) -> subprocess.Popen[bytes]:
     env = {**os.environ, "GONGKAI_DATABASE_URL": url, "GONGKAI_DATA_DIR": str(folder), "PYTHONPATH": str(ROOT / "src")}
     command = [sys.executable, "-m", "uvicorn", "--factory", "gongkai.web.app:create_app"]
     command += ["--host", "127.0.0.1", "--port", str(port), "--log-level", "warning", "--no-access-log"]
+    command += ["--workers", str(workers)]
     log = (folder / "server.log").open("wb")  # the server's tracebacks: summarised by server_errors()
     server = subprocess.Popen(command, env=env, cwd=folder, stdout=log, stderr=subprocess.STDOUT)
     import httpx
@@ -289,6 +290,7 @@ def main() -> None:
     parser.add_argument("--reports", type=int, default=1_000)
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=20.0)
+    parser.add_argument("--workers", type=int, default=1, help="uvicorn worker processes (gongkai serve --workers)")
     parser.add_argument("--quick", action="store_true", help="2,000 applications, 100 reports, 10 s")
     parser.add_argument("--page", action="append", default=[], metavar="NAME=[ROLE:]URL")
     parser.add_argument("--load", metavar="JSON", help=argparse.SUPPRESS)  # the load process
@@ -300,7 +302,10 @@ def main() -> None:
         return
     if args.quick:
         args.applications, args.reports, args.seconds = 2_000, 100, 10.0
-    print(f"bench_web: {args.applications:,} applications, {args.reports:,} reports, {args.clients} clients")
+    print(
+        f"bench_web: {args.applications:,} applications, {args.reports:,} reports, {args.clients} clients,"
+        f" {args.workers} server worker(s)"
+    )
     with tempfile.TemporaryDirectory(prefix="gongkai-bench-web-") as tmp:
         folder = Path(tmp)
         start = time.perf_counter()
@@ -309,7 +314,7 @@ def main() -> None:
             print(f"  {what}: {seconds:.1f} s")
         print(f"store built in {time.perf_counter() - start:.1f} s")
         port = _free_port()
-        server = start_server(url, folder, port)
+        server = start_server(url, folder, port, args.workers)
         try:
             job = {
                 "base": f"http://127.0.0.1:{port}",
