@@ -82,3 +82,20 @@ def test_serve_demo_answers_and_logs_in(tmp_path: Path) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def test_serve_demo_refuses_several_workers(capsys: pytest.CaptureFixture[str]) -> None:
+    assert "--demo 不能与 --workers 同用" in refused(capsys, "serve", "--demo", "--workers", "2")
+
+
+def test_serve_passes_workers_to_uvicorn(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import uvicorn
+
+    make_store(f"sqlite:///{tmp_path / 's.db'}", monkeypatch, capsys)
+    seen: dict[str, object] = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(app=app, **kw))
+    ok_code = __import__("gongkai.cli", fromlist=["run"]).run(["serve", "--workers", "3", "--port", "18123"])
+    assert ok_code == 0
+    assert seen["app"] == "gongkai.web.app:create_app" and seen["factory"] is True and seen["workers"] == 3
