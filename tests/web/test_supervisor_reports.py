@@ -183,6 +183,9 @@ def test_supervisor_workbook_lists_visible_findings(corpus: WebSettings, client:
     files = {re.sub(r'^=HYPERLINK\(".*?","(.*)"\)$', r"\1", cell) for cell in cells}
     assert files == {"hongze-district-2023.pdf", "hongze-district-2024.pdf"}
     assert len(cells) == 9  # the findings of the two Hongze reports (5 and 4)
+    links = {re.sub(r'^=HYPERLINK\("(.*?)",".*"\)$', r"\1", cell) for cell in cells}
+    assert all(re.fullmatch(r"http://testserver/supervisor/reports/\d+", link) for link in links), links
+    assert len(links) == 2  # each report's findings lead to its page in the app, not to a file on the server
 
 
 def test_supervisor_pages_refused_to_clerk(corpus: WebSettings, client: TestClient) -> None:

@@ -82,18 +82,19 @@ class XlsxSink:
         self.rule_names = {r.code: r.summary for r in all_rules()}
         self.tally = Tally()
 
-    def add(self, result: DocumentResult) -> None:
+    def add(self, result: DocumentResult, uri: str | None = None) -> None:
+        """Add one result; ``uri`` (default: the source file) is where its links lead — a web page, say."""
         meta = result.report.metadata if result.report is not None else None
         agency, year = (meta.agency, meta.year) if meta else (None, None)
         name = Path(result.path).name or result.path
-        for cells in _finding_cells(result, name, self.rule_names):
+        for cells in _finding_cells(result, name, self.rule_names, uri):
             self.findings.append([self.findings.rows + 1, agency, year, *cells])
         counts = result.counts
         self.files.append(
             [
                 agency,
                 year,
-                Link(source_uri(result.path), name),
+                Link(uri or source_uri(result.path), name),
                 STATUS_ZH.get(result.status, result.status),
                 counts["error"],
                 counts["warning"],
@@ -119,27 +120,30 @@ class XlsxSink:
         return self.rule_names.get(code) or DOCUMENT_ERRORS.get(code, code)
 
 
-def _finding_cells(result: DocumentResult, name: str, rule_names: dict[str, str]) -> list[list[Value]]:
+def _finding_cells(
+    result: DocumentResult, name: str, rule_names: dict[str, str], uri: str | None = None
+) -> list[list[Value]]:
     """A document's errors (the whole document, level 错误) then its findings, from 文件 to 修改提示."""
     rows: list[list[Value]] = [
-        [Link(source_uri(result.path), name), DOCUMENT_PLACE, Severity.ERROR.label, e.code,
+        [Link(uri or source_uri(result.path), name), DOCUMENT_PLACE, Severity.ERROR.label, e.code,
          DOCUMENT_ERRORS.get(e.code, e.code), e.message, None]
         for e in result.errors
     ]  # fmt: skip
     for f in result.findings:
         src = f.location.source
         page = src.page if src is not None and src.file == result.path else None
-        link = Link(source_uri(result.path, page), name)
+        link = Link(uri or source_uri(result.path, page), name)
         name_zh = rule_names.get(f.code) or f.name
         rows.append([link, f.location.describe(), f.severity.label, f.code, name_zh, f.message, f.hint or None])
     return rows
 
 
-def write_xlsx(results: Sequence[DocumentResult], path: str | Path) -> None:
-    """Write the results workbook to ``path``."""
+def write_xlsx(results: Sequence[DocumentResult], path: str | Path, uris: Sequence[str] | None = None) -> None:
+    """Write the results workbook to ``path``; ``uris[i]``: where the links of ``results[i]`` lead
+    (default: the source files)."""
     sink = XlsxSink(Path(path))
     summary = Summary()
-    for r in results:
-        sink.add(r)
+    for i, r in enumerate(results):
+        sink.add(r, uris[i] if uris is not None else None)
         summary.add(r)
     sink.close(summary)

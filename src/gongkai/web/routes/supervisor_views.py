@@ -89,15 +89,19 @@ def overview_api(request: Request, db: DbDep, user: UserDep) -> CorpusOverview:
 
 
 @router.get("/supervisor/workbook.xlsx", summary="问题清单工作簿（Excel）", tags=["监督"], include_in_schema=False)
-def workbook(db: DbDep, user: UserDep) -> Response:
+def workbook(request: Request, db: DbDep, user: UserDep) -> Response:
+    """Each report's links lead to its page in this app (not to a file on the server)."""
     from gongkai.render.xlsx import write_xlsx
 
     supervisor_of(user)
     found = supervise.reports(db, visible_ids(db, user))[:MAX_WORKBOOK_REPORTS]
-    results = list(stored_results(db, [r.result_id for r in found]))
+    ids = [r.result_id for r in found]
+    results = list(stored_results(db, ids))
+    base = str(request.base_url).rstrip("/")
+    uris = [f"{base}/supervisor/reports/{rid}" for rid in ids]
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "workbook.xlsx"
-        write_xlsx(results, path)
+        write_xlsx(results, path, uris if len(uris) == len(results) else None)
         data = path.read_bytes()
     return Response(
         data,
