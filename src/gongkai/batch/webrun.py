@@ -2,6 +2,9 @@
 background thread, its progress written to its ``web_corpus_runs`` row as it goes.
 
 One run at a time: a run started while another works waits (status ``queued``) for the lock.
+When the server stops, the runs this process holds are marked interrupted (:func:`interrupt_active`):
+a row never stays ``running`` after its thread is gone with the process. What a run had checked is in
+the store already; submitting the same inputs again checks only the rest.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine
 
@@ -20,6 +24,10 @@ from gongkai.store.engine import session_scope
 from gongkai.store.web_tables import CorpusRunRow
 
 RUN_LOCK = threading.Lock()
+_ACTIVE: set[int] = set()
+"""The runs of this process, queued or running (each server process has its own)."""
+_ACTIVE_LOCK = threading.Lock()
+INTERRUPTED = "服务已停止，本次运行中断（已审核的文件已保存在库中；重新提交同样的文件或网址，只会审核其余的）"
 SAVE_EVERY = 0.5
 """Seconds between two writes of a run's progress (the last one is always written)."""
 MAX_MESSAGE = 2000
@@ -55,6 +63,18 @@ def execute_run(engine: Engine, run_id: int, inputs: list[str], archive: Path, e
     Never raises: a failure is recorded on the row (status ``failed``, its message)."""
     from gongkai.batch.inputs import run_items
 
+    with _ACTIVE_LOCK:
+        _ACTIVE.add(run_id)
+    try:
+        _execute(engine, run_id, inputs, archive, executor, run_items)
+    finally:
+        with _ACTIVE_LOCK:
+            _ACTIVE.discard(run_id)
+
+
+def _execute(
+    engine: Engine, run_id: int, inputs: list[str], archive: Path, executor: Executor, run_items: Callable[..., Any]
+) -> None:
     with RUN_LOCK:
         _update(engine, run_id, status="running")
         progress = _progress(engine, run_id)
@@ -81,6 +101,15 @@ def execute_run(engine: Engine, run_id: int, inputs: list[str], archive: Path, e
             )
 
 
+def interrupt_active(engine: Engine) -> list[int]:
+    """Mark this process's queued and running runs as interrupted (the server is stopping); their ids."""
+    with _ACTIVE_LOCK:
+        active = sorted(_ACTIVE)
+    for run_id in active:
+        _update(engine, run_id, status="failed", message=INTERRUPTED, finished_at=dt.datetime.now(dt.UTC))
+    return active
+
+
 def start_run(
     engine: Engine, run_id: int, inputs: list[str], archive: Path, executor: Executor, *, wait: bool = False
 ) -> threading.Thread | None:
@@ -94,4 +123,4 @@ def start_run(
     return thread
 
 
-__all__ = ["RUN_LOCK", "execute_run", "start_run"]
+__all__ = ["INTERRUPTED", "RUN_LOCK", "execute_run", "interrupt_active", "start_run"]

@@ -31,6 +31,9 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
+        from gongkai.batch.webrun import interrupt_active
+
+        interrupt_active(app.state.engine)  # a run's row never stays "running" once its thread is gone
         app.state.engine.dispose()
 
     app = FastAPI(
