@@ -77,3 +77,15 @@ def test_agency_registers_supervisor_reads_other_clerk_refused(client: TestClien
         data={"csrf_token": csrf, "number": "R-9", "kind": "administrative_review", "filed_on": "2025-02-03"},
     )
     assert refused.status_code == 403
+
+
+def test_agency_registers_report_link_names_another_agency_by_id(client: TestClient) -> None:
+    """An admin looking at an agency by name reaches that agency's report from the workspace menu."""
+    import re
+
+    login(client, "admin")
+    page = client.get(f"/agency?agency={AGENCY}").text
+    report = re.findall(r'href="(/agency/report[^"]*)"', page)
+    assert len(report) == 1 and re.fullmatch(r"/agency/report\?agency_id=\d+", report[0]), report
+    opened = client.get(report[0])
+    assert opened.status_code == 200 and AGENCY in opened.text

@@ -61,9 +61,17 @@ def workspace(db: Session, user: UserInfo, name: str | None, *, write: bool = Fa
         can_write=works_for(user, agency_id),
         can_approve=approves_for(user, agency_id),
         query=query,
-        links=[(path + query, label) for path, label in LINKS],
+        links=[
+            (path + (_report_query(agency_id) if query and path == "/agency/report" else query), label)
+            for path, label in LINKS
+        ],
         today=today(),
     )
+
+
+def _report_query(agency_id: int) -> str:
+    """The report pages name another agency by id (``?agency_id=``), the registers by name."""
+    return f"?agency_id={agency_id}"
 
 
 def opt_date(value: str, what: str) -> dt.date | None:
