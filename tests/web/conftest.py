@@ -32,8 +32,13 @@ USERS = {
 _HASH = hash_password(PASSWORD)
 
 
+def settings_for(folder: Path) -> WebSettings:
+    """The settings of the test store in ``folder`` (its SQLite file ``web.db``)."""
+    return WebSettings(database_url=f"sqlite:///{folder / 'web.db'}", data_dir=folder)
+
+
 def make_store(folder: Path) -> WebSettings:
-    url = f"sqlite:///{folder / 'web.db'}"
+    url = settings_for(folder).database_url
     engine = open_engine(url)
     try:
         upgrade(engine)
@@ -44,7 +49,7 @@ def make_store(folder: Path) -> WebSettings:
                 add_user(session, name, _HASH, role, display_name=name, agency=agency, region=region)
     finally:
         engine.dispose()
-    return WebSettings(database_url=url, data_dir=folder)
+    return settings_for(folder)
 
 
 @pytest.fixture

@@ -35,8 +35,7 @@ from sqlalchemy.orm import Session
 from gongkai.errors import WEB_ERRORS
 from gongkai.store.engine import open_engine, session_scope
 from gongkai.web.app import create_app
-from gongkai.web.settings import WebSettings
-from tests.web.conftest import USERS, form_token, login, make_store
+from tests.web.conftest import USERS, form_token, login, make_store, settings_for
 
 ANON = "anonymous"
 ROLES: tuple[str, ...] = (ANON, *USERS)
@@ -197,7 +196,7 @@ def _seed_registers_and_reports(session: Session, folder: Path) -> dict[str, str
     from gongkai.web.demo_report import seed_report
     from tests.web.conftest import AGENCY
 
-    settings = make_store_settings(folder)
+    settings = settings_for(folder)
     seed_cases(session, settings)
     seed_report(session, settings)
     agency = session.scalars(select(AgencyRow).where(AgencyRow.name == AGENCY)).one()
@@ -246,16 +245,14 @@ def _seed_registers_and_reports(session: Session, folder: Path) -> dict[str, str
 
 
 def _seed_corpus(session: Session, folder: Path) -> dict[str, str]:
-    """Two reports of 洪泽区 (a PDF and its text) audited into the corpus, and a finished run."""
+    """Two reports of 洪泽区 (the 2023 and 2024 PDFs) audited into the corpus, and a finished run."""
     from gongkai.batch.executors import Executor
     from gongkai.batch.inputs import run_items
     from gongkai.batch.run import RunOptions, run_check
     from gongkai.store.corpus_tables import (
         CorpusAgencyRow,
-        CorpusDocumentRow,
         CorpusFindingRow,
         CorpusResultRow,
-        CorpusSourceRow,
     )
     from gongkai.store.web_tables import CorpusRunRow, UserRow
 
@@ -277,7 +274,6 @@ def _seed_corpus(session: Session, folder: Path) -> dict[str, str]:
     run = CorpusRunRow(user_id=supervisor, status="done", inputs="\n".join(inputs), total=2, done=2)
     session.add(run)
     session.flush()
-    _ = (CorpusSourceRow, CorpusDocumentRow)
     corpus = {"finding_id": str(finding.id), "result_id": str(finding.result_id), "run_id": str(run.id)}
     for key in (
         ("GET", "/supervisor/agencies/{agency_id}/compare"),
@@ -288,10 +284,6 @@ def _seed_corpus(session: Session, folder: Path) -> dict[str, str]:
 
 
 SEEDERS.extend((_seed_registers_and_reports, _seed_corpus))
-
-
-def make_store_settings(folder: Path) -> WebSettings:
-    return WebSettings(database_url=f"sqlite:///{folder / 'web.db'}", data_dir=folder)
 
 
 def _filled(text: str) -> str:
@@ -367,7 +359,7 @@ class Store:
         folder = self.folder.parent / f"copy{self.copies}"
         folder.mkdir()
         shutil.copy(self.folder / "web.db", folder / "web.db")
-        return create_app(make_store_settings(folder).model_copy(update={"login_limit": 1000, "run_wait": True}))
+        return create_app(settings_for(folder).model_copy(update={"login_limit": 1000, "run_wait": True}))
 
 
 @pytest.fixture(scope="module")
@@ -375,14 +367,14 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     folder: Path = tmp_path_factory.mktemp("matrix") / "seeded"
     folder.mkdir()
     make_store(folder)
-    engine = open_engine(make_store_settings(folder).database_url)
+    engine = open_engine(settings_for(folder).database_url)
     try:
         for seed in SEEDERS:
             with session_scope(engine, actor="test") as session:
                 PARAMS.update(seed(session, folder))
     finally:
         engine.dispose()
-    app = create_app(make_store_settings(folder).model_copy(update={"login_limit": 1000}))
+    app = create_app(settings_for(folder).model_copy(update={"login_limit": 1000}))
     yield Store(folder, app)
     app.state.engine.dispose()
 

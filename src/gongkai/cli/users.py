@@ -12,7 +12,6 @@ from gongkai.cli.app import app
 from gongkai.cli.help import Command, Group
 
 ROLES = ("admin", "clerk", "approver", "supervisor")
-MIN_PASSWORD = 8
 
 user_app = typer.Typer(cls=Group, help="网页应用的用户：添加和列出。", no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(user_app, name="user")
@@ -39,25 +38,24 @@ def add(
     password_stdin: Annotated[bool, typer.Option("--password-stdin", help="从标准输入读取密码。")] = False,
 ) -> None:
     """添加网页应用的用户（密码以 argon2 散列保存）。"""
-    from argon2 import PasswordHasher
-
     from gongkai.errors import RegisterError
     from gongkai.store.engine import open_store, session_scope
+    from gongkai.store.passwords import MIN_PASSWORD_CHARS, hash_password
     from gongkai.store.repo.users import add_user
 
     if password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
     else:
         password = typer.prompt("密码", hide_input=True, confirmation_prompt="再次输入密码")
-    if len(password) < MIN_PASSWORD:
-        raise RegisterError("E204", f"密码至少 {MIN_PASSWORD} 个字符")
+    if len(password) < MIN_PASSWORD_CHARS:
+        raise RegisterError("E204", f"密码至少 {MIN_PASSWORD_CHARS} 个字符")
     engine = open_store()
     try:
         with session_scope(engine) as session:
             info = add_user(
                 session,
                 username,
-                PasswordHasher().hash(password),
+                hash_password(password),
                 role,
                 display_name=name,
                 agency=agency,

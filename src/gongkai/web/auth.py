@@ -11,15 +11,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, Engine, delete, func, or_, select
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from gongkai.errors import WebError
 from gongkai.store.columns import utcnow
 from gongkai.store.engine import reader
-from gongkai.store.repo.users import UserInfo, find_user, user_info
+from gongkai.store.repo.users import UserInfo, find_user, info_of, user_info
+from gongkai.store.tables import AgencyRow
 from gongkai.store.web_tables import LoginAttemptRow, UserRow, WebSessionRow
-from gongkai.web.security import DUMMY_HASH, new_token, token_digest, verify_password
+from gongkai.web.security import dummy_hash, new_token, token_digest, verify_password
 from gongkai.web.settings import WebSettings
 
 
@@ -48,12 +49,11 @@ def log_in(session: Session, username: str, password: str, client: str, settings
     username = username.strip()[:64]
     client = client[:64]
     since = now - dt.timedelta(minutes=settings.login_window_minutes)
-    bind = session.get_bind()
-    with Session(reader(bind.engine) if isinstance(bind, Connection | Engine) else bind) as check:
+    with Session(reader(session.get_bind().engine)) as check:
         if _failures(check, username, client, since) >= settings.login_limit:
             raise WebError("E304", f"登录失败次数过多，请 {settings.login_window_minutes} 分钟后再试")
         found = find_user(check, username)
-        stored = found.password_hash if found is not None else DUMMY_HASH
+        stored = found.password_hash if found is not None else dummy_hash()
         user_id = found.id if found is not None and found.disabled_at is None else None
     ok = verify_password(stored, password) and user_id is not None
     session.add(LoginAttemptRow(username=username, client=client, at=now, ok=ok))
@@ -69,15 +69,16 @@ def log_in(session: Session, username: str, password: str, client: str, settings
 
 
 def session_user(session: Session, token: str) -> tuple[UserInfo, str] | None:
-    """The user and CSRF token of a live session, or None."""
+    """The user and CSRF token of a live session, or None (one query: every request makes it)."""
     found = session.execute(
-        select(UserRow, WebSessionRow.csrf_token)
+        select(UserRow, WebSessionRow.csrf_token, AgencyRow.name)
         .join(WebSessionRow, WebSessionRow.user_id == UserRow.id)
+        .outerjoin(AgencyRow, AgencyRow.id == UserRow.agency_id)
         .where(WebSessionRow.token_hash == token_digest(token), WebSessionRow.expires_at > utcnow())
     ).first()
     if found is None or found[0].disabled_at is not None:
         return None
-    return user_info(session, found[0]), found[1]
+    return info_of(found[0], found[2]), found[1]
 
 
 def log_out(session: Session, token: str) -> None:

@@ -35,9 +35,12 @@ class UserInfo:
 
 def user_info(session: Session, row: UserRow) -> UserInfo:
     agency = session.get(AgencyRow, row.agency_id) if row.agency_id is not None else None
-    return UserInfo(
-        row.id, row.username, row.display_name, row.role, row.agency_id, agency.name if agency else None, row.region
-    )
+    return info_of(row, agency.name if agency else None)
+
+
+def info_of(row: UserRow, agency: str | None) -> UserInfo:
+    """``row`` with its agency's name already read (a query that joined it)."""
+    return UserInfo(row.id, row.username, row.display_name, row.role, row.agency_id, agency, row.region)
 
 
 def find_user(session: Session, username: str) -> UserRow | None:
@@ -81,4 +84,4 @@ def list_users(session: Session) -> list[UserInfo]:
     return [user_info(session, row) for row in session.scalars(select(UserRow).order_by(UserRow.id))]
 
 
-__all__ = ["AGENCY_ROLES", "ROLE_LABELS", "UserInfo", "add_user", "find_user", "list_users", "user_info"]
+__all__ = ["AGENCY_ROLES", "ROLE_LABELS", "UserInfo", "add_user", "find_user", "info_of", "list_users", "user_info"]

@@ -12,6 +12,7 @@ from pydantic import BaseModel
 
 from gongkai.cases import names
 from gongkai.cases.outcomes import OUTCOME_NAMES
+from gongkai.cases.records import EVENT_KINDS
 from gongkai.casework.fee_notice import fee_explained
 from gongkai.casework.records import (
     NewEvent,
@@ -40,19 +41,8 @@ from gongkai.web.templating import page
 
 router = APIRouter(tags=["本机关登记簿"])
 
-EVENT_FORMS: tuple[str, ...] = (
-    "correction_requested",
-    "correction_received",
-    "consultation_sent",
-    "consultation_answered",
-    "extended",
-    "fee_notice",
-    "fee_paid",
-    "decided",
-    "delivered",
-    "withdrawn",
-)
-"""The events staff append from the page, in the order a case usually takes."""
+EVENT_FORMS: tuple[str, ...] = tuple(k for k in EVENT_KINDS if k != "received")
+"""The events staff append from the page (every kind but the registration itself), in the order a case usually takes."""
 
 
 class HistoryEntry(BaseModel):
