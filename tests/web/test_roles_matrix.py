@@ -36,6 +36,7 @@ from gongkai.errors import WEB_ERRORS
 from gongkai.store.engine import open_engine, session_scope
 from gongkai.web.app import create_app
 from tests.web.conftest import USERS, form_token, login, make_store, settings_for
+from tests.web.corpus_helpers import HONGZE_2023, HONGZE_2024, fill_corpus
 
 ANON = "anonymous"
 ROLES: tuple[str, ...] = (ANON, *USERS)
@@ -246,9 +247,6 @@ def _seed_registers_and_reports(session: Session, folder: Path) -> dict[str, str
 
 def _seed_corpus(session: Session, folder: Path) -> dict[str, str]:
     """Two reports of 洪泽区 (the 2023 and 2024 PDFs) audited into the corpus, and a finished run."""
-    from gongkai.batch.executors import Executor
-    from gongkai.batch.inputs import run_items
-    from gongkai.batch.run import RunOptions, run_check
     from gongkai.store.corpus_tables import (
         CorpusAgencyRow,
         CorpusFindingRow,
@@ -257,12 +255,7 @@ def _seed_corpus(session: Session, folder: Path) -> dict[str, str]:
     from gongkai.store.web_tables import CorpusRunRow, UserRow
 
     session.commit()  # the run writes through its own connection
-    samples = Path(__file__).resolve().parents[2] / "samples"
-    inputs = [str(samples / "hongze-district-2023.pdf"), str(samples / "hongze-district-2024.pdf")]
-    url = str(session.get_bind().engine.url)
-    options = RunOptions(executor=Executor(inline=True), store=url)
-    for _ in run_check(list(run_items(inputs, archive=folder / "archive")), options):
-        pass
+    fill_corpus(settings_for(folder), HONGZE_2023, HONGZE_2024)
     finding = session.execute(
         select(CorpusFindingRow.id, CorpusFindingRow.result_id)
         .join(CorpusResultRow, CorpusResultRow.id == CorpusFindingRow.result_id)
@@ -271,7 +264,7 @@ def _seed_corpus(session: Session, folder: Path) -> dict[str, str]:
     assert finding is not None, "no finding with a page in the PDF samples"
     agency_id = session.scalars(select(CorpusAgencyRow.id)).first()
     supervisor = session.scalars(select(UserRow.id).where(UserRow.username == "supervisor")).one()
-    run = CorpusRunRow(user_id=supervisor, status="done", inputs="\n".join(inputs), total=2, done=2)
+    run = CorpusRunRow(user_id=supervisor, status="done", inputs=f"{HONGZE_2023}\n{HONGZE_2024}", total=2, done=2)
     session.add(run)
     session.flush()
     corpus = {"finding_id": str(finding.id), "result_id": str(finding.result_id), "run_id": str(run.id)}

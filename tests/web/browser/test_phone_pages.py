@@ -3,19 +3,16 @@ own scrolling boxes, every form field labelled, a heading on each page."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 
 from gongkai.store.engine import open_engine, session_scope
-from gongkai.web.settings import WebSettings
 from tests.web.browser.conftest import PHONE, LiveServer, go, login, narrow
+from tests.web.conftest import settings_for
+from tests.web.corpus_helpers import HONGZE_2023, HONGZE_2024, fill_corpus
 
 pytestmark = pytest.mark.browser
-
-SAMPLES = Path(__file__).resolve().parents[3] / "samples"
 
 CLERK_PAGES = ("/agency", "/agency/applications/new", "/agency/reviews", "/agency/items", "/agency/report")
 SUPERVISOR_PAGES = ("/supervisor", "/supervisor/reports")
@@ -25,25 +22,18 @@ PUBLIC_PAGES = ("/public", "/login")
 @pytest.fixture(scope="module")
 def seeded(live_server: LiveServer) -> LiveServer:
     """The demo's registers and reports for the agency, and two Hongze reports in the corpus."""
-    from gongkai.batch.executors import Executor
-    from gongkai.batch.inputs import run_items
-    from gongkai.batch.run import RunOptions, run_check
     from gongkai.web.demo_cases import seed_cases
     from gongkai.web.demo_report import seed_report
 
-    url = f"sqlite:///{live_server.folder / 'web.db'}"
-    settings = WebSettings(database_url=url, data_dir=live_server.folder)
-    engine = open_engine(url)
+    settings = settings_for(live_server.folder)
+    engine = open_engine(settings.database_url)
     try:
         with session_scope(engine, actor="test") as session:
             seed_cases(session, settings)
             seed_report(session, settings)
     finally:
         engine.dispose()
-    inputs = [str(SAMPLES / "hongze-district-2023.pdf"), str(SAMPLES / "hongze-district-2024.pdf")]
-    items = list(run_items(inputs, archive=live_server.folder / "archive"))
-    for _ in run_check(items, RunOptions(executor=Executor(inline=True), store=url)):
-        pass
+    fill_corpus(settings, HONGZE_2023, HONGZE_2024)
     return live_server
 
 
