@@ -46,6 +46,7 @@ if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
 os.environ.setdefault("SE_OFFLINE", "true")  # Selenium Manager never downloads a driver
 
 from selenium import webdriver  # noqa: E402
+from selenium.common.exceptions import WebDriverException  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.remote.webdriver import WebDriver  # noqa: E402
@@ -171,7 +172,7 @@ def login(driver: WebDriver, user: str, password: str = PASSWORD, next_path: str
     driver.find_element(By.ID, "username").send_keys(user)
     driver.find_element(By.ID, "password").send_keys(password)
     driver.find_element(By.CSS_SELECTOR, "form.form button[type=submit]").click()
-    WebDriverWait(driver, 10).until(
+    WebDriverWait(driver, 10, ignored_exceptions=(WebDriverException,)).until(  # asked while the page changes
         lambda d: "/login" not in d.current_url or d.find_elements(By.CSS_SELECTOR, ".alert")
     )
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from selenium.common.exceptions import StaleElementReferenceException
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
@@ -37,19 +37,24 @@ def open_details(driver: WebDriver, summary: str) -> WebElement:
 
 
 def click_and_wait(driver: WebDriver, element: WebElement, timeout: float = 30) -> None:
-    """Click what submits or navigates, and wait until the old page is gone and the new one loaded."""
-    old = driver.find_element(By.TAG_NAME, "html")
+    """Click what submits or navigates, and wait until a new document has replaced the old one and loaded.
+
+    The old document is marked with a window property the new one cannot have; no element handle of
+    the old page is kept, since asking Chrome about a node while its document is being replaced can
+    fail with errors other than "stale element" ("Node with given id does not belong to the document").
+    """
+    driver.execute_script("window.__gongkaiOldPage = true")
     element.click()
-    WebDriverWait(driver, timeout).until(lambda d: _stale(old))
-    WebDriverWait(driver, timeout).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    WebDriverWait(driver, timeout).until(_new_page_loaded)
 
 
-def _stale(element: WebElement) -> bool:
+def _new_page_loaded(driver: WebDriver) -> bool:
     try:
-        element.tag_name  # noqa: B018
-    except StaleElementReferenceException:
-        return True
-    return False
+        return bool(
+            driver.execute_script("return window.__gongkaiOldPage === undefined && document.readyState === 'complete'")
+        )
+    except WebDriverException:  # the document is being replaced: ask again
+        return False
 
 
 def wait_text(driver: WebDriver, text: str, timeout: float = 30, css: str = "main") -> None:

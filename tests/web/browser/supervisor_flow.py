@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.wait import WebDriverWait
@@ -33,7 +34,8 @@ def upload_and_wait(driver: WebDriver, *paths: Path, timeout: float = 120) -> No
     driver.find_element(By.ID, "run-files").send_keys("\n".join(str(p) for p in paths))
     click_and_wait(driver, driver.find_element(By.XPATH, "//button[normalize-space()='开始审核']"))
     assert re.search(r"/supervisor/runs/[0-9]+$", driver.current_url), driver.current_url
-    WebDriverWait(driver, timeout, poll_frequency=1).until(
+    # htmx replaces #run-progress while it is polled: an element asked about mid-swap is retried
+    WebDriverWait(driver, timeout, poll_frequency=1, ignored_exceptions=(WebDriverException,)).until(
         lambda d: (
             "状态：已完成" in d.find_element(By.ID, "run-progress").text
             or "状态：失败" in d.find_element(By.ID, "run-progress").text
