@@ -15,13 +15,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine, case, select
 
 from gongkai.batch.executors import Executor
 from gongkai.batch.items import Item, file_digest
+from gongkai.batch.runstats import RunStats
 from gongkai.batch.stream import ordered
 from gongkai.batch.worker import Job, Work
 from gongkai.errors import DocumentError
@@ -37,16 +38,6 @@ def config_key(work: Work) -> str:
         return "all"
     text = "select=" + ",".join(sorted(work.select or ())) + ";ignore=" + ",".join(sorted(work.ignore or ()))
     return hashlib.sha256(text.encode()).hexdigest()[:16]
-
-
-@dataclass
-class RunStats:
-    """What a run into the store did."""
-
-    checked: int = 0
-    skipped: int = 0
-    unstored: int = 0
-    touched: list[int] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

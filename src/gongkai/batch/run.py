@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from gongkai.batch.executors import Executor
 from gongkai.batch.items import Item
-from gongkai.batch.resume import RunStats, check_into_store, config_key, replay
+from gongkai.batch.runstats import RunStats
 from gongkai.batch.stream import stream
 from gongkai.batch.worker import Work
 from gongkai.errors import UsageError
@@ -62,6 +62,7 @@ def run_check(
         return
     from gongkai import __version__
     from gongkai.batch.cross import cross_check
+    from gongkai.batch.resume import check_into_store, config_key, replay
     from gongkai.store.corpus import open_corpus
 
     engine = open_corpus(options.store)

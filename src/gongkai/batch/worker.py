@@ -6,6 +6,7 @@ with rule codes rather than classes), and it returns the document's :class:`Docu
 
 from __future__ import annotations
 
+import gc
 import os
 import resource
 from dataclasses import dataclass
@@ -83,6 +84,21 @@ MEMORY_EXIT = 86
 _pool_worker = False
 
 
+_frozen = False
+
+
+def freeze_heap() -> None:
+    """Once per worker process: move what it holds after start-up out of the garbage collector's walks.
+
+    A worker's imported modules (gongkai's, and a Dask worker's distributed and tornado) are never
+    garbage, yet every full collection walks them again; ``gc.freeze`` exempts them. A text report's
+    check took 7.5 ms in a Dask worker against 6.6 ms in a bare process, 6.3–6.6 ms after it."""
+    global _frozen
+    if not _frozen:
+        gc.freeze()
+        _frozen = True
+
+
 def limit_memory(limit_mb: int | None) -> None:
     """Let this worker allocate at most ``limit_mb`` more than it holds at start-up (gongkai imported):
     its data segment (heap and private mappings, ``RLIMIT_DATA``) is capped there, so an allocation past
@@ -90,6 +106,7 @@ def limit_memory(limit_mb: int | None) -> None:
     worker starts: such a worker exits after a document that ran out of memory (:data:`MEMORY_EXIT`)."""
     global _pool_worker
     _pool_worker = True
+    freeze_heap()
     if not limit_mb:
         return
     limit = _data_size() + limit_mb * MIB
@@ -174,7 +191,8 @@ def _out_of_memory(message: str) -> bool:
 
 def check_batch(jobs: list[Job], work: Work) -> list[Outcome]:
     """A few documents in one task (a Dask task's overhead is paid once for them)."""
+    freeze_heap()
     return [check_one(job, work) for job in jobs]
 
 
-__all__ = ["Job", "Outcome", "Work", "check_batch", "check_one", "limit_memory", "memory_error"]
+__all__ = ["Job", "Outcome", "Work", "check_batch", "check_one", "freeze_heap", "limit_memory", "memory_error"]
