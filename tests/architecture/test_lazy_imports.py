@@ -43,6 +43,15 @@ def test_lazy_imports_check_of_a_text_report_imports_no_writer_and_no_heavy_libr
     assert _loaded(modules, HEAVY) == []
 
 
+def test_lazy_imports_check_of_a_folder_without_a_store_imports_no_sqlalchemy() -> None:
+    # the parent of a run in worker processes: the store's modules only for --store (62 → 40 MB of RSS)
+    code, modules = _modules_after(
+        "check", str(SAMPLE.parent / "000_531ecae6516f2ca1.txt"), str(SAMPLE), "--jobs", "2", "--exit-zero"
+    )
+    assert code == 0
+    assert _loaded(modules, ("sqlalchemy", "gongkai.batch.resume", "gongkai.store.corpus")) == []
+
+
 def test_lazy_imports_version_imports_neither_readers_nor_pydantic() -> None:
     code, modules = _modules_after("--version")
     assert code == 0

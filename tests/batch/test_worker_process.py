@@ -1,4 +1,4 @@
-"""What a worker process and the parent of a run hold: a frozen heap in workers, no SQLAlchemy without a store."""
+"""A worker process freezes its heap once, after start-up (the parent's imports: tests/architecture)."""
 
 from __future__ import annotations
 
@@ -43,19 +43,3 @@ def test_worker_pool_initializer_freezes_the_heap() -> None:
         """
     )
     assert out == "True"
-
-
-def test_run_without_a_store_never_imports_sqlalchemy() -> None:
-    files = sorted(str(p) for p in SAMPLES.glob("*.txt"))[:3]
-    out = _python(
-        f"""
-        import sys
-        from gongkai.batch.executors import Executor
-        from gongkai.batch.items import Item
-        from gongkai.batch.run import RunOptions, RunReport, run_check
-        items = [Item(i, p, path=p) for i, p in enumerate({files!r})]
-        results = list(run_check(items, RunOptions(executor=Executor(inline=True)), report=RunReport()))
-        print(len(results), [r.status for r in results].count("ok"), "sqlalchemy" in sys.modules)
-        """
-    )
-    assert out == "3 3 False"

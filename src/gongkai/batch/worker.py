@@ -103,7 +103,8 @@ def limit_memory(limit_mb: int | None) -> None:
     """Let this worker allocate at most ``limit_mb`` more than it holds at start-up (gongkai imported):
     its data segment (heap and private mappings, ``RLIMIT_DATA``) is capped there, so an allocation past
     it fails with MemoryError in this worker instead of exhausting the machine. Called as a local pool
-    worker starts: such a worker exits after a document that ran out of memory (:data:`MEMORY_EXIT`)."""
+    worker starts (the pool's initializer, which also freezes the worker's heap: :func:`freeze_heap`):
+    such a worker exits after a document that ran out of memory (:data:`MEMORY_EXIT`)."""
     global _pool_worker
     _pool_worker = True
     freeze_heap()
